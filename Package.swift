@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// The catalogue package: the pricing and contract engine behind Bind bibliotheken's
+// activiteitencatalogus. No package dependencies: only the toolchain and the system SQLite.
+import PackageDescription
+
+let package = Package(
+    name: "catalogue",
+    products: [
+        .executable(name: "catalogue-cli", targets: ["catalogue-cli"]),
+    ],
+    targets: [
+        // Debian's libsqlite3-dev, linked through a module map.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Euro amounts as integers of minor units, exact decimal quantities, named rounding.
+        .target(name: "Money"),
+        // A strict JSON reader and a deterministic writer, with field paths for errors.
+        .target(name: "JSON"),
+        // The catalogue model: tariff books, their loading and validation.
+        .target(name: "Catalogue", dependencies: ["Money", "JSON"]),
+        // Rules that turn a tariff book, a profile and an offer into priced lines; indexation.
+        .target(name: "Pricing", dependencies: ["Money", "Catalogue"]),
+        // Offers, quotes, agreements, documents and storage.
+        .target(name: "Contracts", dependencies: ["Money", "Catalogue", "Pricing", "CSQLite"]),
+        .executableTarget(
+            name: "catalogue-cli",
+            dependencies: ["Money", "JSON", "Catalogue", "Pricing", "Contracts"]
+        ),
+        .testTarget(name: "MoneyTests", dependencies: ["Money"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
+        .testTarget(name: "CLITests", dependencies: ["catalogue-cli"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import JSON
+
+/// One problem found in an input file: where it is (file and field path) and what was expected.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// The field path inside the file, e.g. `services[3].components[0].amount`.
+    public var path: JSONPath
+    /// What is wrong and what was expected, in one English sentence without a final period.
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(file: String, path: JSONPath, message: String) {
+        self.file = file
+        self.path = path
+        self.message = message
+    }
+
+    /// `file: path: message`, the form printed on standard error.
+    public var description: String { "\(file): \(path): \(message)" }
+}
+
+/// Why an input could not be used. The command-line tool maps the cases to exit codes
+/// 66 (cannot read) and 65 (bad data).
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist, is not a regular file or could not be read.
+    case cannotRead(file: String, reason: String)
+    /// The file was read but its content is wrong; every problem found, in document order.
+    case invalid([Diagnostic])
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let file, let reason): "\(file): cannot read: \(reason)"
+        case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
+        }
+    }
+}
+
+/// Collects every problem of one file, so the user can fix them all in one pass.
+public final class DiagnosticCollector {
+    /// The file the problems are in.
+    public let file: String
+    /// The problems so far, in the order they were found.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Creates a collector for a file.
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Records a problem.
+    public func report(_ path: JSONPath, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, path: path, message: message))
+    }
+
+    /// Whether nothing has been reported.
+    public var isEmpty: Bool { diagnostics.isEmpty }
+
+    /// Throws `InputError.invalid` when anything was reported.
+    public func throwIfAny() throws(InputError) {
+        if !diagnostics.isEmpty { throw .invalid(diagnostics) }
+    }
+}
+
+/// How values are described in messages: `a number (12)`, `the string "12,50"`.
+func describeFound(_ value: JSONValue) -> String {
+    switch value {
+    case .null: "null"
+    case .bool(let flag): "the boolean \(flag)"
+    case .number(let number): "the number \(number.text)"
+    case .string(let text): "the string \(quoted(text))"
+    case .array: "an array"
+    case .object: "an object"
+    }
+}
+
+/// A string in double quotes, shortened when very long so messages stay readable.
+func quoted(_ text: String) -> String {
+    let limit = 60
+    if text.count <= limit { return "\"\(text)\"" }
+    return "\"\(text.prefix(limit))…\""
+}

@@ -1,0 +1,49 @@
+import JSON
+
+/// Loads a tariff book from bytes or a file: parse, decode, resolve, with every problem
+/// reported at once as `InputError.invalid`.
+///
+/// Problems are found in two passes, like a compiler's parse and check: first every problem
+/// of shape, type and vocabulary in the whole file; then, on a book without such problems,
+/// every problem between places (duplicate codes, unknown references, formula cycles,
+/// incomplete tables). The second pass would only add noise on a half-read book.
+public enum TariffBookLoader {
+    /// Loads the book in `file`; `expectedYear`, when given, must match the book's year.
+    public static func load(file: String, expectedYear: Int? = nil) throws(InputError) -> TariffBook {
+        let bytes = try FileSystem.readFile(file)
+        return try load(bytes: bytes, file: file, expectedYear: expectedYear)
+    }
+
+    /// Loads a book from its bytes; `file` names it in messages.
+    public static func load(bytes: [UInt8], file: String, expectedYear: Int? = nil) throws(InputError) -> TariffBook {
+        let collector = DiagnosticCollector(file: file)
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            collector.report(error.path, "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
+            throw .invalid(collector.diagnostics)
+        }
+        return try load(json: root, collector: collector, expectedYear: expectedYear)
+    }
+
+    /// Loads a book from a parsed JSON value.
+    public static func load(json root: JSONValue, collector: DiagnosticCollector, expectedYear: Int? = nil) throws(InputError) -> TariffBook {
+        var decoder = TariffBookDecoder(collector: collector)
+        let decoded = decoder.decode(root)
+        if let decoded, let expectedYear, decoded.year != expectedYear {
+            collector.report(JSONPath.root.appending("year"),
+                             "the book says year \(decoded.year), but it is filed as the book for \(expectedYear)")
+        }
+        try collector.throwIfAny()
+        guard let decoded else {
+            throw .invalid([Diagnostic(file: collector.file, path: .root, message: "not a tariff book")])
+        }
+        let resolved = TariffBookResolver(collector: collector).resolve(decoded, pending: decoder.pending)
+        try collector.throwIfAny()
+        guard let resolved else {
+            throw .invalid([Diagnostic(file: collector.file, path: .root, message: "not a tariff book")])
+        }
+        return resolved
+    }
+}

@@ -1,0 +1,205 @@
+import JSON
+import Money
+
+/// The second pass over a decoded book: checks what spans several places (unique codes,
+/// references between services, complete option tables) and evaluates every formula in
+/// dependency order, reporting unknown references and cycles.
+struct TariffBookResolver {
+    let collector: DiagnosticCollector
+
+    /// Checks the book and fills in every tariff's amount; returns nil when anything is wrong.
+    func resolve(_ book: TariffBook, pending: [PendingTariff]) -> TariffBook? {
+        checkUniqueCodes(book)
+        checkReferences(book)
+        checkOptionTables(book)
+        guard let amounts = evaluate(pending) else { return nil }
+        guard collector.isEmpty else { return nil }
+        return fill(book, amounts: amounts)
+    }
+
+    // MARK: Codes and references
+
+    private func checkUniqueCodes(_ book: TariffBook) {
+        reportDuplicates(book.units.map(\.id), at: { JSONPath.root.appending("units").appending(index: $0).appending("code") },
+                         noun: "unit code")
+        reportDuplicates(book.programmeLines.map(\.code),
+                         at: { JSONPath.root.appending("programmeLines").appending(index: $0).appending("code") },
+                         noun: "programme line code")
+        reportDuplicates(book.services.map(\.code), at: { servicePath($0).appending("code") }, noun: "service code")
+        for (serviceIndex, service) in book.services.enumerated() {
+            reportDuplicates(service.components.map(\.code),
+                             at: { servicePath(serviceIndex).appending("components").appending(index: $0).appending("code") },
+                             noun: "component code in \(service.code)")
+            reportDuplicates(service.serviceLevels.map(\.code),
+                             at: { servicePath(serviceIndex).appending("serviceLevels").appending(index: $0).appending("code") },
+                             noun: "service level code in \(service.code)")
+            for (componentIndex, component) in service.components.enumerated() {
+                guard case .table(_, _, let options) = component.pricing else { continue }
+                reportDuplicates(options.map(\.key),
+                                 at: { servicePath(serviceIndex).appending("components").appending(index: componentIndex)
+                                     .appending("options").appending(index: $0).appending("key") },
+                                 noun: "option key in \(service.code)/\(component.code) (options must not overlap)")
+            }
+        }
+    }
+
+    private func reportDuplicates(_ codes: [String], at path: (Int) -> JSONPath, noun: String) {
+        var firstIndex: [String: Int] = [:]
+        for (index, code) in codes.enumerated() {
+            if let first = firstIndex[code] {
+                collector.report(path(index), "duplicate \(noun) \(quoted(code)), first used at index \(first)")
+            } else {
+                firstIndex[code] = index
+            }
+        }
+    }
+
+    private func checkReferences(_ book: TariffBook) {
+        let lines = Set(book.programmeLines.map(\.code))
+        let services = Set(book.services.map(\.code))
+        for (serviceIndex, service) in book.services.enumerated() {
+            if let line = service.programmeLine, !lines.contains(line) {
+                collector.report(servicePath(serviceIndex).appending("programmeLine"),
+                                 "unknown programme line \(quoted(line)); expected one of " + book.programmeLines.map { "\"\($0.code)\"" }.joined(separator: ", "))
+            }
+            for (constraintIndex, constraint) in service.constraints.enumerated() {
+                guard case .requiresServiceOnSchool(let required) = constraint else { continue }
+                let path = servicePath(serviceIndex).appending("constraints").appending(index: constraintIndex).appending("service")
+                if required == service.code {
+                    collector.report(path, "a service cannot require itself")
+                } else if !services.contains(required) {
+                    collector.report(path, "unknown service \(quoted(required)); no service of this book has that code")
+                }
+            }
+        }
+    }
+
+    /// A branch-size table must price every size the service allows, exactly once (overlaps
+    /// are reported as duplicate keys).
+    private func checkOptionTables(_ book: TariffBook) {
+        for (serviceIndex, service) in book.services.enumerated() {
+            var allowed = BranchSize.allCases
+            for constraint in service.constraints {
+                if case .branchSizes(let sizes) = constraint { allowed = sizes }
+            }
+            for (componentIndex, component) in service.components.enumerated() {
+                guard case .table(.branchSize, _, let options) = component.pricing else { continue }
+                let path = servicePath(serviceIndex).appending("components").appending(index: componentIndex).appending("options")
+                let keys = Set(options.map(\.key))
+                for size in allowed where !keys.contains(size.rawValue) {
+                    collector.report(path, "gap: no option for branch size \"\(size.rawValue)\"; add one, or exclude the size with a \"branch-sizes\" constraint")
+                }
+                for (optionIndex, option) in options.enumerated() {
+                    if let size = BranchSize(rawValue: option.key), !allowed.contains(size) {
+                        collector.report(path.appending(index: optionIndex).appending("key"),
+                                         "an option for branch size \"\(size.rawValue)\", which the service's \"branch-sizes\" constraint excludes")
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Formulas
+
+    /// Evaluates every tariff, formulas after the tariffs they name. A formula's references
+    /// use the referenced tariff's rounded amount, as a reader of the catalogue would.
+    private func evaluate(_ pending: [PendingTariff]) -> [String: Money]? {
+        var byID: [String: PendingTariff] = [:]
+        for tariff in pending where byID[tariff.id] == nil {
+            byID[tariff.id] = tariff
+        }
+        var amounts: [String: Money] = [:]
+        var failed: Set<String> = []
+        var visiting: [String] = []
+
+        func amount(of id: String) -> Money? {
+            if let known = amounts[id] { return known }
+            if failed.contains(id) { return nil }
+            guard let tariff = byID[id] else { return nil }
+            if let start = visiting.firstIndex(of: id) {
+                let cycle = Array(visiting[start...]) + [id]
+                collector.report(byID[cycle[0]]!.path, "the formulas form a cycle: " + cycle.joined(separator: " → "))
+                failed.formUnion(cycle)
+                return nil
+            }
+            switch tariff.value {
+            case .amount(let money):
+                amounts[id] = money
+                return money
+            case .formula(let formula):
+                visiting.append(id)
+                defer { visiting.removeLast() }
+                var unknown: [String] = []
+                var unresolved = false
+                for reference in formula.references {
+                    if byID[reference] == nil {
+                        unknown.append(reference)
+                    } else if amount(of: reference) == nil {
+                        unresolved = true
+                    }
+                }
+                for reference in unknown {
+                    collector.report(tariff.path, "the formula \(quoted(formula.text)) refers to \(quoted(reference)), which is not a tariff of this book")
+                }
+                if failed.contains(id) { return nil }
+                guard unknown.isEmpty, !unresolved else {
+                    failed.insert(id)
+                    return nil
+                }
+                do {
+                    let euros = try formula.evaluate { reference in
+                        amounts[reference].flatMap { try? Rational(numerator: Int128($0.cents), denominator: 100) }
+                    }
+                    let cents = try euros.multiplied(by: Rational(100))
+                    let result = try cents.roundedMoney(to: tariff.precision, .halfAwayFromZero)
+                    if result < Money.zero {
+                        collector.report(tariff.path, "the formula \(quoted(formula.text)) gives a negative amount (\(result.jsonString))")
+                        failed.insert(id)
+                        return nil
+                    }
+                    amounts[id] = result
+                    return result
+                } catch {
+                    collector.report(tariff.path, "the formula \(quoted(formula.text)) cannot be evaluated: \(error)")
+                    failed.insert(id)
+                    return nil
+                }
+            }
+        }
+
+        for tariff in pending {
+            _ = amount(of: tariff.id)
+        }
+        return failed.isEmpty ? amounts : nil
+    }
+
+    private func fill(_ book: TariffBook, amounts: [String: Money]) -> TariffBook {
+        var book = book
+        for index in book.units.indices {
+            book.units[index].amount = amounts[book.units[index].id] ?? .zero
+        }
+        for serviceIndex in book.services.indices {
+            for componentIndex in book.services[serviceIndex].components.indices {
+                var component = book.services[serviceIndex].components[componentIndex]
+                switch component.pricing {
+                case .customQuote:
+                    break
+                case .single(var published):
+                    published.tariff.amount = amounts[published.tariff.id] ?? .zero
+                    component.pricing = .single(published)
+                case .table(let dimension, let published, var options):
+                    for optionIndex in options.indices {
+                        options[optionIndex].tariff.amount = amounts[options[optionIndex].tariff.id] ?? .zero
+                    }
+                    component.pricing = .table(dimension: dimension, published: published, options: options)
+                }
+                book.services[serviceIndex].components[componentIndex] = component
+            }
+        }
+        return book
+    }
+
+    private func servicePath(_ index: Int) -> JSONPath {
+        JSONPath.root.appending("services").appending(index: index)
+    }
+}

@@ -1,0 +1,7 @@
+/// Pricing: the rules that turn a tariff book, a municipality profile and an offer into priced
+/// lines for every year of the offer, each with its explanation; and the yearly indexation of
+/// tariff books.
+///
+/// It reads the catalogue model (`Catalogue`) and computes with `Money`; it never reads files
+/// itself, never stores anything and never renders documents (that is `Contracts`).
+public enum PricingModule {}

@@ -1,0 +1,135 @@
+import Catalogue
+import Contracts
+
+/// What running a command produced: the exit code and the text for both streams. Output is
+/// collected and written in one piece at the end, so a failing command never leaves half a
+/// listing on standard output.
+struct CommandResult: Sendable {
+    var exitCode: ExitCode
+    var standardOutput: String
+    var standardError: String
+}
+
+/// What a command may know about its surroundings; tests replace it.
+struct CLIEnvironment: Sendable {
+    /// The tariff directory used when `--tariffs` is not given (falls back to the bundled
+    /// books when it does not exist).
+    var defaultTariffsDirectory: String = TariffLibrary.defaultDirectory
+}
+
+/// The state a running command writes to.
+struct CommandContext {
+    var environment: CLIEnvironment
+    var output: String = ""
+
+    /// Appends a line (or several) to standard output.
+    mutating func print(_ text: String = "") {
+        output += text
+        output += "\n"
+    }
+}
+
+/// A command the tool can run.
+protocol CLICommand: Sendable {
+    /// Its name, options and help.
+    static var info: CommandInfo { get }
+    /// Runs it with parsed arguments.
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError)
+}
+
+/// The command tree and its dispatcher.
+enum CLI {
+    static let version = "0.1.0"
+
+    /// The top-level commands, in the order help lists them.
+    static let commands: [any CLICommand.Type] = [
+        ServicesCommand.self,
+        ServiceCommand.self,
+        TariffsValidateCommand.self,
+    ]
+
+    static let rootInfo = CommandInfo(
+        path: [],
+        abstract: "Prices and contracts for the activiteitencatalogus of Bind bibliotheken (Biblionet Drenthe).",
+        options: [OptionInfo(name: "--version", help: "Show the version.")],
+        subcommands: [
+            ServicesCommand.info,
+            ServiceCommand.info,
+            TariffsGroup.info,
+        ])
+
+    /// Runs the tool with `arguments` (without the program name).
+    static func run(arguments: [String], environment: CLIEnvironment = CLIEnvironment()) -> CommandResult {
+        var context = CommandContext(environment: environment)
+        do {
+            try dispatch(arguments, &context)
+            return CommandResult(exitCode: .success, standardOutput: context.output, standardError: "")
+        } catch {
+            return CommandResult(exitCode: error.exitCode, standardOutput: "", standardError: error.message)
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], _ context: inout CommandContext) throws(CLIError) {
+        guard let first = arguments.first else {
+            context.print(rootInfo.help, terminator: true)
+            return
+        }
+        if first == "--help" || first == "-h" || first == "help" {
+            if first == "help", arguments.count > 1 {
+                try dispatch(Array(arguments.dropFirst()) + ["--help"], &context)
+            } else {
+                context.print(rootInfo.help, terminator: true)
+            }
+            return
+        }
+        if first == "--version" {
+            context.print("catalogue-cli \(version) (SQLite \(ContractsModule.sqliteVersion))")
+            return
+        }
+        // Find the longest command path that matches the leading words.
+        let matching = commands
+            .filter { arguments.starts(with: $0.info.path) }
+            .max { $0.info.path.count < $1.info.path.count }
+        if let command = matching {
+            let rest = Array(arguments.dropFirst(command.info.path.count))
+            if rest.contains("--help") || rest.contains("-h") {
+                context.print(command.info.help, terminator: true)
+                return
+            }
+            let parsed = try parseArguments(rest, for: command.info)
+            try command.run(parsed, &context)
+            return
+        }
+        if first == TariffsGroup.info.path[0] {
+            let rest = Array(arguments.dropFirst())
+            if rest.isEmpty || rest.first == "--help" || rest.first == "-h" {
+                context.print(TariffsGroup.info.help, terminator: true)
+                return
+            }
+            let names = TariffsGroup.info.subcommands.map { $0.path.last! }
+            var message = "unknown subcommand '\(rest[0])'"
+            if let hint = didYouMean(suggestions(for: rest[0], among: names), quote: "'") { message += "; " + hint }
+            throw .usage(message, command: TariffsGroup.info)
+        }
+        let names = rootInfo.subcommands.map { $0.path[0] }
+        var message = "unknown command '\(first)'"
+        if let hint = didYouMean(suggestions(for: first, among: names), quote: "'") { message += "; " + hint }
+        throw .usage(message, command: rootInfo)
+    }
+}
+
+/// `catalogue-cli tariffs`: groups the commands that work on tariff books.
+enum TariffsGroup {
+    static let info = CommandInfo(
+        path: ["tariffs"],
+        abstract: "Work with tariff books: check them.",
+        subcommands: [TariffsValidateCommand.info])
+}
+
+extension CommandContext {
+    /// Appends text that already ends in a newline.
+    mutating func print(_ text: String, terminator: Bool) {
+        output += text
+        if !text.hasSuffix("\n") { output += "\n" }
+    }
+}

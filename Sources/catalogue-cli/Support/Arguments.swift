@@ -1,0 +1,168 @@
+import Catalogue
+
+/// The static description of a command: its name, what it does, its options.
+struct CommandInfo: Sendable {
+    /// The words that invoke it, e.g. `["tariffs", "validate"]`.
+    var path: [String]
+    /// One line saying what it does.
+    var abstract: String
+    /// The positional arguments, as shown in the usage line (`<code>`, `[<file>]`).
+    var positionals: [Positional] = []
+    /// The options it takes.
+    var options: [OptionInfo] = []
+    /// Longer help shown under the usage line.
+    var discussion: String? = nil
+    /// Subcommands, for a command that only groups others.
+    var subcommands: [CommandInfo] = []
+
+    /// `catalogue-cli services`.
+    var fullName: String { (["catalogue-cli"] + path).joined(separator: " ") }
+
+    /// The usage line.
+    var usage: String {
+        if !subcommands.isEmpty { return "\(fullName) <subcommand> [<options>]" }
+        var parts = [fullName]
+        parts += positionals.map { $0.optional ? "[<\($0.name)>]" : "<\($0.name)>" }
+        parts += options.map { option in
+            let text = option.valueName.map { "\(option.name) <\($0)>" } ?? option.name
+            return "[\(text)]"
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// How to ask for this command's help.
+    var helpCommand: String { "\(fullName) --help" }
+
+    /// The full `--help` text.
+    var help: String {
+        var text = "OVERVIEW: \(abstract)\n\nUSAGE: \(usage)\n"
+        if let discussion { text += "\n\(discussion)\n" }
+        if !positionals.isEmpty {
+            text += "\nARGUMENTS:\n"
+            let width = positionals.map { $0.name.count + 2 }.max() ?? 0
+            for positional in positionals {
+                text += "  " + pad("<\(positional.name)>", width) + "  \(positional.help)\n"
+            }
+        }
+        if !subcommands.isEmpty {
+            text += "\nSUBCOMMANDS:\n"
+            let width = subcommands.map { $0.path.last!.count }.max() ?? 0
+            for subcommand in subcommands {
+                text += "  " + pad(subcommand.path.last!, width) + "  \(subcommand.abstract)\n"
+            }
+            text += "\n  See '\(fullName) <subcommand> --help' for the options of each.\n"
+        }
+        let allOptions = options + [OptionInfo(name: "--help", help: "Show this help.")]
+        text += "\nOPTIONS:\n"
+        let labels = allOptions.map { option in option.valueName.map { "\(option.name) <\($0)>" } ?? option.name }
+        let width = labels.map(\.count).max() ?? 0
+        for (label, option) in zip(labels, allOptions) {
+            text += "  " + pad(label, width) + "  \(option.help)\n"
+        }
+        return text
+    }
+}
+
+/// A positional argument.
+struct Positional: Sendable {
+    var name: String
+    var help: String
+    var optional: Bool = false
+}
+
+/// An option: a flag, or a name that takes a value.
+struct OptionInfo: Sendable {
+    /// `--year`.
+    var name: String
+    /// The value's placeholder (`year`), or nil for a flag.
+    var valueName: String? = nil
+    /// What it does, with its default.
+    var help: String
+}
+
+/// Arguments after parsing against a `CommandInfo`.
+struct ParsedArguments {
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+    var positionals: [String] = []
+
+    /// The value of an option.
+    func value(_ name: String) -> String? { values[name] }
+
+    /// Whether a flag was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+}
+
+/// Parses `arguments` for `command`: `--name value`, `--name=value`, flags, positionals.
+/// Throws a usage error that names the offending argument.
+func parseArguments(_ arguments: [String], for command: CommandInfo) throws(CLIError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var index = 0
+    var onlyPositionals = false
+    while index < arguments.count {
+        let argument = arguments[index]
+        index += 1
+        if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+            parsed.positionals.append(argument)
+            continue
+        }
+        if argument == "--" {
+            onlyPositionals = true
+            continue
+        }
+        var name = argument
+        var inlineValue: String?
+        if let equals = argument.firstIndex(of: "=") {
+            name = String(argument[..<equals])
+            inlineValue = String(argument[argument.index(after: equals)...])
+        }
+        guard let option = command.options.first(where: { $0.name == name }) else {
+            let names = command.options.map(\.name) + ["--help"]
+            var message = "unknown option '\(name)'"
+            if let hint = didYouMean(suggestions(for: name, among: names), quote: "'") { message += "; " + hint }
+            throw .usage(message, command: command)
+        }
+        if let valueName = option.valueName {
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else if index < arguments.count {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw .usage("missing value for '\(name) <\(valueName)>'", command: command)
+            }
+            if parsed.values[name] != nil {
+                throw .usage("'\(name)' is given more than once", command: command)
+            }
+            parsed.values[name] = value
+        } else {
+            if inlineValue != nil {
+                throw .usage("'\(name)' takes no value", command: command)
+            }
+            parsed.flags.insert(name)
+        }
+    }
+    let required = command.positionals.filter { !$0.optional }.count
+    if parsed.positionals.count < required {
+        let missing = command.positionals[parsed.positionals.count]
+        throw .usage("missing argument <\(missing.name)>", command: command)
+    }
+    if parsed.positionals.count > command.positionals.count {
+        throw .usage("unexpected argument '\(parsed.positionals[command.positionals.count])'", command: command)
+    }
+    return parsed
+}
+
+/// Pads `text` with spaces to `width` characters.
+func pad(_ text: String, _ width: Int) -> String {
+    let count = text.count
+    return count >= width ? text : text + String(repeating: " ", count: width - count)
+}
+
+/// Pads `text` on the left to `width` characters.
+func padLeft(_ text: String, _ width: Int) -> String {
+    let count = text.count
+    return count >= width ? text : String(repeating: " ", count: width - count) + text
+}
+

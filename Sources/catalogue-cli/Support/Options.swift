@@ -1,0 +1,69 @@
+import Catalogue
+
+/// Options several commands share, with one parser each so they behave the same everywhere.
+enum SharedOptions {
+    static let tariffs = OptionInfo(
+        name: "--tariffs", valueName: "directory",
+        help: "The directory of tariff books (<year>.json). Default: tariffs/ in the working directory, else the books bundled with the tool.")
+
+    static func year(_ help: String = "The tariff book's year. Default: the latest book available.") -> OptionInfo {
+        OptionInfo(name: "--year", valueName: "year", help: help)
+    }
+
+    static func format(_ formats: [OutputFormat]) -> OptionInfo {
+        OptionInfo(name: "--format", valueName: "format",
+                   help: "Output format: " + formats.map(\.rawValue).joined(separator: " or ") + ". Default: \(formats[0].rawValue).")
+    }
+
+    /// Opens the tariff library from `--tariffs` or the default.
+    static func library(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> TariffLibrary {
+        do {
+            if let directory = arguments.value("--tariffs") {
+                return try TariffLibrary.open(directory: directory)
+            }
+            return try TariffLibrary.open(directory: nil, defaultDirectory: context.environment.defaultTariffsDirectory)
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// The year from `--year`, or the library's latest.
+    static func year(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> Int {
+        if let text = arguments.value("--year") {
+            guard let year = Int(text), (2000...2999).contains(year) else {
+                throw .usage("'--year' expects a year like 2025, found '\(text)'", command: command)
+            }
+            return year
+        }
+        guard let latest = library.latestYear else {
+            throw .input(.cannotRead(file: library.sourceDescription, reason: "no tariff books (<year>.json) found"))
+        }
+        return latest
+    }
+
+    /// Loads the book of a year.
+    static func book(year: Int, library: TariffLibrary) throws(CLIError) -> TariffBook {
+        do {
+            return try library.book(year: year)
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// The format from `--format`, one of `allowed` (the first is the default).
+    static func format(_ arguments: ParsedArguments, allowed: [OutputFormat], command: CommandInfo) throws(CLIError) -> OutputFormat {
+        guard let text = arguments.value("--format") else { return allowed[0] }
+        guard let format = OutputFormat(rawValue: text), allowed.contains(format) else {
+            throw .usage("'--format' expects " + allowed.map { "'\($0.rawValue)'" }.joined(separator: " or ") + ", found '\(text)'",
+                         command: command)
+        }
+        return format
+    }
+}
+
+/// The output formats commands offer.
+enum OutputFormat: String, Sendable {
+    case table
+    case json
+    case csv
+}
