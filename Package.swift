@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
-        .testTarget(name: "CLITests", dependencies: ["catalogue-cli"]),
+        .testTarget(name: "CLITests", dependencies: ["catalogue-cli"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,9 @@ import Money
 /// Writes a tariff book in its canonical JSON form: sorted keys, two-space indentation, one
 /// field per line, amounts as strings. Every book the tool writes has this form, and the
 /// published books are kept in it, so a diff between two years shows only what changed.
+///
+/// The same encoding serves listings: with `resolved: true`, every tariff also carries its
+/// identifier (`tariff`) and its computed `amount`, formulas included.
 public enum TariffBookEncoder {
     /// The canonical text of a book, ending in a newline.
     public static func encode(_ book: TariffBook) -> String {
@@ -45,22 +48,26 @@ public enum TariffBookEncoder {
                 .init(key: "wsob", value: .array(line.wsob.map(integer))),
             ]))
         }))
-        root.set("units", .array(book.units.map { unit in
-            var object = JSONObject()
-            object.set("code", .string(unit.id))
-            object.set("name", .string(unit.name))
-            setValue(unit.value, in: &object)
-            object.set("indexClass", .string(unit.indexClass.rawValue))
-            object.set("precision", .string(unit.precision.rawValue))
-            object.set("source", .string(unit.source))
-            if let note = unit.note { object.set("note", .string(note)) }
-            return .object(object)
-        }))
-        root.set("services", .array(book.services.map(service)))
+        root.set("units", .array(book.units.map { unitJSON($0, resolved: false) }))
+        root.set("services", .array(book.services.map { serviceJSON($0, resolved: false) }))
         return .object(root)
     }
 
-    private static func service(_ service: Service) -> JSONValue {
+    /// A unit as JSON; `resolved` adds the computed amount of a formula.
+    public static func unitJSON(_ unit: Tariff, resolved: Bool) -> JSONValue {
+        var object = JSONObject()
+        object.set("code", .string(unit.id))
+        object.set("name", .string(unit.name))
+        setValue(unit, resolved: resolved, in: &object)
+        object.set("indexClass", .string(unit.indexClass.rawValue))
+        object.set("precision", .string(unit.precision.rawValue))
+        object.set("source", .string(unit.source))
+        if let note = unit.note { object.set("note", .string(note)) }
+        return .object(object)
+    }
+
+    /// A service as JSON; `resolved` adds each tariff's identifier and computed amount.
+    public static func serviceJSON(_ service: Service, resolved: Bool) -> JSONValue {
         var object = JSONObject()
         object.set("code", .string(service.code))
         object.set("name", .string(service.name))
@@ -80,13 +87,13 @@ public enum TariffBookEncoder {
                 .init(key: "tacitRenewal", value: .bool(terms.tacitRenewal)),
             ])))
         }
-        object.set("components", .array(service.components.map(component)))
+        object.set("components", .array(service.components.map { component($0, resolved: resolved) }))
         object.set("serviceLevels", .array(service.serviceLevels.map(serviceLevel)))
         object.set("constraints", .array(service.constraints.map(constraint)))
         return .object(object)
     }
 
-    private static func component(_ component: Component) -> JSONValue {
+    private static func component(_ component: Component, resolved: Bool) -> JSONValue {
         var object = JSONObject()
         object.set("code", .string(component.code))
         object.set("name", .string(component.name))
@@ -99,7 +106,7 @@ public enum TariffBookEncoder {
             return .object(object)
         case .single(let published):
             setPublished(published, in: &object)
-            setValue(published.tariff.value, in: &object)
+            setValue(published.tariff, resolved: resolved, in: &object)
         case .table(let dimension, let published, let options):
             setPublished(published, in: &object)
             object.set("by", .string(dimension.rawValue))
@@ -107,7 +114,7 @@ public enum TariffBookEncoder {
                 var optionObject = JSONObject()
                 optionObject.set("key", .string(option.key))
                 optionObject.set("name", .string(option.tariff.name))
-                setValue(option.tariff.value, in: &optionObject)
+                setValue(option.tariff, resolved: resolved, in: &optionObject)
                 if let activities = option.activities { optionObject.set("activities", integer(activities)) }
                 return .object(optionObject)
             }))
@@ -133,10 +140,14 @@ public enum TariffBookEncoder {
         object.set("indexClass", .string(published.tariff.indexClass.rawValue))
     }
 
-    private static func setValue(_ value: TariffValue, in object: inout JSONObject) {
-        switch value {
+    private static func setValue(_ tariff: Tariff, resolved: Bool, in object: inout JSONObject) {
+        switch tariff.value {
         case .amount(let money): object.set("amount", .string(money.jsonString))
         case .formula(let formula): object.set("formula", .string(formula.text))
+        }
+        if resolved {
+            object.set("tariff", .string(tariff.id))
+            object.set("amount", .string(tariff.amount.jsonString))
         }
     }
 

@@ -30,7 +30,7 @@ enum ServiceCommand: CLICommand {
         }
         switch format {
         case .json:
-            var object = CatalogueRendering.json(service, book: book, detailed: true).objectValue ?? JSONObject()
+            var object = TariffBookEncoder.serviceJSON(service, resolved: true).objectValue ?? JSONObject()
             object.set("tariffBook", CatalogueRendering.bookJSON(book, file: library.fileName(for: year)))
             context.print(JSONWriter.write(.object(object)), terminator: true)
         case .table, .csv:

@@ -35,9 +35,9 @@ enum ServicesCommand: CLICommand {
         case .json:
             let root = JSONValue.object(JSONObject([
                 .init(key: "year", value: CatalogueRendering.integer(book.year)),
-                .init(key: "units", value: .array(book.units.map(CatalogueRendering.unitJSON))),
+                .init(key: "units", value: .array(book.units.map { TariffBookEncoder.unitJSON($0, resolved: true) })),
                 .init(key: "tariffBook", value: CatalogueRendering.bookJSON(book, file: library.fileName(for: year))),
-                .init(key: "services", value: .array(services.map { CatalogueRendering.json($0, book: book, detailed: false) })),
+                .init(key: "services", value: .array(services.map { TariffBookEncoder.serviceJSON($0, resolved: true) })),
             ]))
             context.print(JSONWriter.write(root), terminator: true)
         case .table, .csv:
