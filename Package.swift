@@ -32,7 +32,8 @@ let package = Package(
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
-        .testTarget(name: "CLITests", dependencies: ["catalogue-cli"], exclude: ["Golden"]),
+        .testTarget(name: "PricingTests", dependencies: ["Pricing", "Catalogue", "Money", "JSON"]),
+        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Pricing", "JSON"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

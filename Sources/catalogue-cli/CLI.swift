@@ -45,6 +45,7 @@ enum CLI {
     static let commands: [any CLICommand.Type] = [
         ServicesCommand.self,
         ServiceCommand.self,
+        PriceCommand.self,
         TariffsValidateCommand.self,
     ]
 
@@ -55,6 +56,7 @@ enum CLI {
         subcommands: [
             ServicesCommand.info,
             ServiceCommand.info,
+            PriceCommand.info,
             TariffsGroup.info,
         ])
 

@@ -1,0 +1,34 @@
+/// The documented limits of every input to pricing. Anything beyond them is bad input (exit 65)
+/// with a message naming the limit, never an overflow or a crash. They are far above any real
+/// municipality: the largest Dutch municipality has under a million inhabitants.
+public enum InputLimits {
+    /// Inhabitants in one count.
+    public static let inhabitants = 0...5_000_000
+    /// Pupils in one school.
+    public static let pupils = 0...20_000
+    /// Branches in one profile.
+    public static let branches = 1_000
+    /// Schools in one profile.
+    public static let schools = 10_000
+    /// Childcare locations, and consultation bureaus, in one profile.
+    public static let locations = 10_000
+    /// Dated inhabitant counts in one profile.
+    public static let inhabitantCounts = 1_000
+    /// Lines in one offer.
+    public static let offerLines = 1_000
+    /// Years in one offer.
+    public static let offerYears = 1...20
+    /// Calendar years the tool prices.
+    public static let calendarYears = 2000...2999
+    /// Upper bounds of the numbers an offer line may give, by field; other fields allow up to
+    /// `otherLineNumber`. Every number must be greater than zero, except where noted.
+    public static let lineNumbers: [String: String] = [
+        "hours": "100000",
+        "hoursPerWeek": "80",
+        "participantsPerActivity": "10000",
+        "activities": "10000",
+        "biebFabriekSeries": "1000",
+    ]
+    /// The upper bound of a line number a tariff book introduces.
+    public static let otherLineNumber = "1000000"
+}

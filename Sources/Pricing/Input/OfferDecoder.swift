@@ -1,0 +1,145 @@
+import Catalogue
+import JSON
+import Money
+
+/// Reads an offer's shape: fields, types and limits. Whether the offer makes sense for a
+/// profile and the tariff books is `OfferValidator`'s job.
+public enum OfferLoader {
+    /// Loads the offer in `file`; `lineNumberFields` are the numeric line fields the tariff books
+    /// name (such as `hoursPerWeek`), which the offer may use besides the built-in ones.
+    public static func load(file: String, lineNumberFields: Set<String> = []) throws(InputError) -> Offer {
+        try load(bytes: try FileSystem.readFile(file), file: file, lineNumberFields: lineNumberFields)
+    }
+
+    /// Loads an offer from its bytes; `file` names it in messages.
+    public static func load(bytes: [UInt8], file: String, lineNumberFields: Set<String> = []) throws(InputError) -> Offer {
+        try load(json: try parse(bytes: bytes, file: file), file: file, lineNumberFields: lineNumberFields)
+    }
+
+    /// Parses the JSON of an offer file.
+    public static func parse(bytes: [UInt8], file: String) throws(InputError) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw .invalid([Diagnostic(file: file, path: error.path,
+                                       message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")])
+        }
+    }
+
+    /// Decodes a parsed offer.
+    public static func load(json root: JSONValue, file: String, lineNumberFields: Set<String>) throws(InputError) -> Offer {
+        let collector = DiagnosticCollector(file: file)
+        let offer = decode(root, collector: collector, lineNumberFields: lineNumberFields)
+        try collector.throwIfAny()
+        guard let offer else { throw .invalid([Diagnostic(file: file, path: .root, message: "not an offer")]) }
+        return offer
+    }
+
+    /// The years an offer runs, read leniently before the offer is decoded, so the books of
+    /// those years can be loaded first; nil when they cannot be read (decoding then says why).
+    public static func years(of root: JSONValue) -> ClosedRange<Int>? {
+        guard case .number(let first)? = root.objectValue?["firstYear"], let firstYear = first.int64Value,
+              case .number(let count)? = root.objectValue?["years"], let years = count.int64Value,
+              InputLimits.calendarYears.contains(Int(firstYear)), InputLimits.offerYears.contains(Int(years)) else {
+            return nil
+        }
+        return Int(firstYear)...Int(firstYear + years - 1)
+    }
+
+    /// The numeric line fields every offer may use.
+    public static let builtInNumberFields: Set<String> = ["hours", "hoursPerWeek", "participantsPerActivity", "activities", "biebFabriekSeries"]
+
+    static func decode(_ root: JSONValue, collector: DiagnosticCollector, lineNumberFields: Set<String>) -> Offer? {
+        guard let reader = ObjectReader(root, at: .root, collector: collector) else { return nil }
+        let municipality = reader.code("municipality")
+        let firstYear = reader.integer("firstYear", in: InputLimits.calendarYears)
+        let years = reader.integer("years", in: InputLimits.offerYears)
+        let title = reader.string("title", required: false)
+        _ = reader.string("notes", required: false)
+        var lines: [OfferLine] = []
+        if let elements = reader.array("lines") {
+            if elements.isEmpty {
+                collector.report(reader.path.appending("lines"), "an offer needs at least one line")
+            } else if elements.count > InputLimits.offerLines {
+                collector.report(reader.path.appending("lines"), "an offer has at most \(InputLimits.offerLines) lines, found \(elements.count)")
+            } else {
+                let numberFields = builtInNumberFields.union(lineNumberFields)
+                for element in elements {
+                    if let line = decodeLine(element.value, at: element.path, collector: collector, numberFields: numberFields) {
+                        lines.append(line)
+                    }
+                }
+            }
+        }
+        reader.finish()
+        guard let municipality, let firstYear, let years else { return nil }
+        return Offer(municipality: municipality, firstYear: firstYear, years: years, lines: lines, title: title)
+    }
+
+    private static func decodeLine(_ value: JSONValue, at path: JSONPath, collector: DiagnosticCollector,
+                                   numberFields: Set<String>) -> OfferLine? {
+        guard let reader = ObjectReader(value, at: path, collector: collector) else { return nil }
+        defer { reader.finish() }
+        let service = reader.code("service")
+        var subjects: [SubjectKind: [String]] = [:]
+        for kind in SubjectKind.allCases {
+            guard let elements = reader.array(kind.field, required: false) else { continue }
+            if elements.isEmpty {
+                collector.report(path.appending(kind.field),
+                                 "expected at least one \(kind.noun) id; leave out \"\(kind.field)\" to take every matching \(kind.noun) of the profile")
+                continue
+            }
+            let ids = elements.compactMap { collector.code($0.value, at: $0.path) }
+            if ids.count == elements.count { subjects[kind] = ids }
+        }
+        let startYear = reader.integer("startYear", in: InputLimits.calendarYears, required: false)
+        let runningSince = reader.integer("runningSince", in: 1900...2999, required: false)
+        let package = reader.code("package", required: false)
+        let level = reader.code("level", required: false)
+        let description = reader.string("description", required: false)
+        var numbers: [String: Quantity] = [:]
+        for field in numberFields.sorted() where reader.has(field) {
+            guard let quantity = reader.quantity(field) else { continue }
+            let limit = (try? Quantity(parsing: InputLimits.lineNumbers[field] ?? InputLimits.otherLineNumber)) ?? Quantity(1_000_000)
+            let zeroAllowed = field == "biebFabriekSeries"
+            if quantity < Quantity(0) || (!zeroAllowed && quantity == Quantity(0)) || quantity > limit {
+                collector.report(path.appending(field),
+                                 "expected a number \(zeroAllowed ? "from 0" : "greater than 0") up to \(limit.plainString), found \(quantity.plainString)")
+                continue
+            }
+            numbers[field] = quantity
+        }
+        var quotes: [QuoteInput] = []
+        if reader.has("quote") && reader.has("quotes") {
+            _ = reader.value("quote"); _ = reader.value("quotes")
+            collector.report(path, "give either \"quote\" or \"quotes\", not both")
+        } else if let quoteReader = reader.object("quote", required: false) {
+            if let quote = decodeQuote(quoteReader) { quotes.append(quote) }
+        } else if let elements = reader.array("quotes", required: false) {
+            for element in elements {
+                guard let quoteReader = ObjectReader(element.value, at: element.path, collector: collector) else { continue }
+                if let quote = decodeQuote(quoteReader) { quotes.append(quote) }
+            }
+        }
+        guard let service else { return nil }
+        return OfferLine(service: service, subjects: subjects, startYear: startYear, runningSince: runningSince,
+                         package: package, level: level, numbers: numbers, quotes: quotes, description: description)
+    }
+
+    private static func decodeQuote(_ reader: ObjectReader) -> QuoteInput? {
+        defer { reader.finish() }
+        let component = reader.code("component", required: false)
+        let amount = reader.money("amount")
+        let recurrence = reader.choice("recurrence", QuoteRecurrence.self, named: "quote recurrence")
+        let description = reader.string("description")
+        guard let amount, let recurrence, let description else { return nil }
+        return QuoteInput(component: component, amount: amount,
+                          recurrence: recurrence == .annual ? .annual : .oneOff, description: description)
+    }
+}
+
+/// The recurrences a custom quote may have.
+enum QuoteRecurrence: String, CaseIterable {
+    case annual
+    case oneOff = "one-off"
+}

@@ -1,0 +1,139 @@
+import Catalogue
+
+/// Whether a year's book is published or projected (indexed forward with assumed percentages).
+public enum BookStatus: String, Sendable {
+    case published
+    case projected
+}
+
+/// The tariff book a year is priced with.
+public struct YearBook: Sendable {
+    /// The book.
+    public var book: TariffBook
+    /// Published or projected.
+    public var status: BookStatus
+    /// Where it was read from, for messages and output.
+    public var file: String
+
+    /// Creates a year's book.
+    public init(book: TariffBook, status: BookStatus, file: String) {
+        self.book = book
+        self.status = status
+        self.file = file
+    }
+}
+
+/// The books of every year of an offer.
+public struct PricingBooks: Sendable {
+    /// The book of each year.
+    public var byYear: [Int: YearBook]
+
+    /// Creates the set.
+    public init(byYear: [Int: YearBook]) {
+        self.byYear = byYear
+    }
+
+    /// The book of a year; the caller has made sure every offer year has one.
+    public subscript(year: Int) -> YearBook? { byYear[year] }
+
+    /// The numeric offer-line fields any of the books names (scalings and constraints).
+    public var lineNumberFields: Set<String> {
+        var fields: Set<String> = []
+        for yearBook in byYear.values {
+            for service in yearBook.book.services {
+                fields.formUnion(service.numberFields)
+            }
+        }
+        return fields
+    }
+}
+
+extension Service {
+    /// The kinds of subject this service is taken for, from its components, service levels and rules.
+    public var subjectKinds: Set<SubjectKind> {
+        var kinds: Set<SubjectKind> = []
+        for component in components {
+            switch component.basis {
+            case .perBranch: kinds.insert(.branch)
+            case .perPupil, .perSchool: kinds.insert(.school)
+            case .perChildcareLocation: kinds.insert(.childcareLocation)
+            case .perConsultationBureau: kinds.insert(.consultationBureau)
+            default: break
+            }
+        }
+        if serviceLevels.contains(where: { $0.input == "pupils" }) { kinds.insert(.school) }
+        for constraint in constraints {
+            switch constraint {
+            case .branchSizes: kinds.insert(.branch)
+            case .schoolLevel, .requiresServiceOnSchool: kinds.insert(.school)
+            default: break
+            }
+        }
+        return kinds
+    }
+
+    /// The numeric offer-line fields this service uses.
+    public var numberFields: Set<String> {
+        var fields: Set<String> = []
+        for component in components {
+            if let scaling = component.scaledBy { fields.insert(scaling.field) }
+            if component.basis == .perHour { fields.insert("hours") }
+            if component.basis == .perParticipant {
+                fields.insert("participantsPerActivity")
+                if !components.contains(where: { $0.hasActivityOptions }) { fields.insert("activities") }
+            }
+        }
+        for constraint in constraints {
+            switch constraint {
+            case .range(let field, _, _), .activityEquivalent(let field, _, _): fields.insert(field)
+            default: break
+            }
+        }
+        return fields
+    }
+
+    /// The component whose options are chosen by `dimension` in the offer line.
+    public func optionComponent(by dimension: OptionDimension) -> Component? {
+        components.first { component in
+            if case .table(let tableDimension, _, _) = component.pricing { return tableDimension == dimension }
+            return false
+        }
+    }
+
+    /// The custom-quote components.
+    public var customQuoteComponents: [Component] {
+        components.filter { $0.basis == .customQuote }
+    }
+
+    /// The branch sizes the service allows (all when it has no rule).
+    public var allowedBranchSizes: [BranchSize] {
+        for constraint in constraints {
+            if case .branchSizes(let allowed) = constraint { return allowed }
+        }
+        return BranchSize.allCases
+    }
+
+    /// The school level the service requires, if any.
+    public var requiredSchoolLevel: SchoolLevel? {
+        for constraint in constraints {
+            if case .schoolLevel(let level) = constraint { return level }
+        }
+        return nil
+    }
+
+    /// The service each school needs as well, if any (Thuislezen needs dBos PO).
+    public var requiredServiceOnSchool: String? {
+        for constraint in constraints {
+            if case .requiresServiceOnSchool(let service) = constraint { return service }
+        }
+        return nil
+    }
+}
+
+extension Component {
+    /// Whether the component's options carry activity counts (activity packages).
+    var hasActivityOptions: Bool {
+        if case .table(_, _, let options) = pricing { return options.contains { $0.activities != nil } }
+        return false
+    }
+}

@@ -1,0 +1,144 @@
+import Catalogue
+import Money
+import Pricing
+
+/// `catalogue-cli price --profile P --offer O`: every priced line of every year.
+enum PriceCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["price"],
+        abstract: "Price an offer for a municipality: every line of every year, explained.",
+        options: [
+            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON), e.g. seeds/municipalities/midden-drenthe.json."),
+            OptionInfo(name: "--offer", valueName: "file", help: "The offer (JSON), e.g. seeds/offers/midden-drenthe-basis.offer.json."),
+            SharedOptions.format([.table, .json, .csv]),
+            SharedOptions.tariffs,
+        ],
+        discussion: """
+        Each line is computed exactly and rounded once, to the precision its tariff was published in
+        (half away from zero); every total is the sum of the lines above it. Participant fees and the
+        VAT on school contributions are shown apart and never counted in the municipality's total.
+        """)
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
+        guard let offerFile = arguments.value("--offer") else { throw .usage("missing '--offer <file>'", command: info) }
+        let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
+        let library = try SharedOptions.library(arguments, context)
+        let request: PricingRequest
+        do {
+            request = try PricingRequestLoader.load(profileFile: profileFile, offerFile: offerFile, library: library)
+        } catch {
+            throw .input(error)
+        }
+        let priced: PricedOffer
+        do {
+            priced = try PricingEngine.price(request.offer, books: request.books)
+        } catch {
+            switch error {
+            case .overflow(let path, _):
+                throw .input(.invalid([Diagnostic(file: offerFile, path: path, message: error.description)]))
+            case .missingBook, .missingService:
+                throw .internalError(error.description)
+            }
+        }
+        switch format {
+        case .json: context.print(PricedOfferJSON.encode(priced), terminator: true)
+        case .csv: context.output += PricedOfferCSV.encode(priced)
+        case .table: PriceTable.render(priced, request: request, &context)
+        }
+    }
+}
+
+/// The table form of a priced offer: per year, per service, with subtotals and totals per payer.
+enum PriceTable {
+    static func render(_ priced: PricedOffer, request: PricingRequest, _ context: inout CommandContext) {
+        let offer = request.offer.offer
+        let span = offer.years == 1 ? "\(offer.firstYear)" : "\(offer.firstYear)–\(offer.yearRange.upperBound)"
+        var heading = "Offer for \(priced.municipalityName) (\(priced.municipality)), \(span)"
+        if let title = priced.title { heading += ": \(title)" }
+        context.print(heading)
+        context.print("Amounts in euros. Flags: Q custom quote, ≈ indicative (guide price), 1× one-off.")
+        context.print("School lines exclude VAT; participant fees are expected income of the library, not part of the municipality's total.")
+
+        for year in priced.years {
+            let book = request.books[year.year]?.book
+            context.print()
+            context.print("\(year.year) · tariff book \(year.bookYear) (\(year.status.rawValue), \(year.bookFile))")
+            var table = TextTable([.left, .left, .right, .right, .right, .left, .left])
+            var headerRows: [Int: String] = [:]
+            var subtotalRows: Set<Int> = []
+            table.add(["COMPONENT", "SUBJECT", "QUANTITY", "UNIT PRICE", "AMOUNT", "PAYER", "FLAGS"])
+            var index = 0
+            while index < year.lines.count {
+                let serviceCode = year.lines[index].service
+                let service = book?.service(serviceCode)
+                headerRows[table.rows.count] = "\(serviceCode)  \(service?.name ?? "")"
+                var subtotals = PayerTotals()
+                while index < year.lines.count, year.lines[index].service == serviceCode {
+                    let line = year.lines[index]
+                    let name = service?.component(line.component)?.name ?? line.component
+                    var flags: [String] = []
+                    if line.isQuote { flags.append("Q") }
+                    if line.isIndicative { flags.append("≈") }
+                    if line.recurrence == .oneOff { flags.append("1×") }
+                    var payer = line.payer.rawValue
+                    if let vat = line.vat { payer += " (+ VAT \(vat.amount.dutchString))" }
+                    let subject = line.subjectName ?? line.description ?? ""
+                    table.add(["  " + name, subject, line.quantity.dutchString, line.unitPrice.dutchString,
+                               line.amount.dutchString, payer, flags.joined(separator: " ")])
+                    try? subtotals.add(line)
+                    index += 1
+                }
+                for (payer, amount) in payerAmounts(subtotals) {
+                    subtotalRows.insert(table.rows.count)
+                    table.add(["  subtotal \(payer)", "", "", "", amount.dutchString, "", ""])
+                }
+            }
+            let widths = table.widths
+            let lines = table.render(indent: "  ", widths: widths)
+            for (row, line) in lines.enumerated() {
+                if let header = headerRows[row] { context.print("  " + header) }
+                context.print(line)
+            }
+            if !year.serviceLevels.isEmpty {
+                context.print("  Service levels promised in \(year.year):")
+                var levels = TextTable([.left, .left, .right, .left])
+                var index = 0
+                while index < year.serviceLevels.count {
+                    let first = year.serviceLevels[index]
+                    var values: [String] = []
+                    while index < year.serviceLevels.count, year.serviceLevels[index].service == first.service,
+                          year.serviceLevels[index].subject == first.subject {
+                        let level = year.serviceLevels[index]
+                        values.append("\(level.value.dutchString) \(level.unit)")
+                        index += 1
+                    }
+                    levels.add([first.service, first.subjectName, "\(first.pupils) pupils", values.joined(separator: " · ")])
+                }
+                for line in levels.render(indent: "    ") { context.print(line) }
+            }
+            context.print("  Totals \(year.year): " + totalsText(year.totals))
+        }
+        if priced.years.count > 1 {
+            context.print()
+            context.print("Totals \(span): " + totalsText(priced.totals))
+        }
+    }
+
+    private static func payerAmounts(_ totals: PayerTotals) -> [(String, Money)] {
+        var result: [(String, Money)] = []
+        if totals.municipality != .zero { result.append(("municipality", totals.municipality)) }
+        if totals.school != .zero { result.append(("school (excl. VAT)", totals.school)) }
+        if totals.participants != .zero { result.append(("participants", totals.participants)) }
+        return result
+    }
+
+    private static func totalsText(_ totals: PayerTotals) -> String {
+        var parts = ["municipality \(totals.municipality.dutchString)"]
+        if totals.school != .zero {
+            parts.append("school \(totals.school.dutchString) excl. VAT (+ VAT \(totals.schoolVAT.dutchString))")
+        }
+        if totals.participants != .zero { parts.append("participants \(totals.participants.dutchString) (expected)") }
+        return parts.joined(separator: " · ")
+    }
+}
