@@ -140,3 +140,18 @@ struct InputErrorTests {
         #expect(found == [Diagnostic(file: "fixture/2028.json", path: .root, message: "no tariff book for 2028")])
     }
 }
+
+@Suite("Profiles: optional lists")
+struct OptionalListTests {
+    @Test("a profile without lists is valid; a service that needs one says what is missing")
+    func minimalProfile() throws {
+        let profile = #"{"code": "testgemeente", "name": "Testgemeente"}"#
+        #expect(problems(profile: profile, offer: testOffer(#"{"service": "kleintje-bieb"}"#)) == [])
+        #expect(problems(profile: profile, offer: testOffer(#"{"service": "dbos-po"}"#)).map(\.message) == [
+            "the profile has no po schools for dbos-po",
+        ])
+        #expect(problems(profile: profile, offer: testOffer(#"{"service": "ido"}"#)).map(\.message) == [
+            "ido is priced per inhabitant, but the profile has no inhabitant count dated on or before 1 January 2025; it has none",
+        ])
+    }
+}

@@ -30,11 +30,11 @@ public enum ProfileLoader {
         let name = reader.string("name")
         _ = reader.string("notes", required: false)
         _ = reader.strings("sources", required: false)
-        let inhabitants = reader.array("inhabitants").map { elements in
+        let inhabitants = reader.array("inhabitants", required: false).map { elements in
             decodeList(elements, limit: InputLimits.inhabitantCounts, noun: "inhabitant counts",
                        at: reader.path.appending("inhabitants"), collector: collector, decodeInhabitants)
         } ?? []
-        let branches = reader.array("branches").map { elements in
+        let branches = reader.array("branches", required: false).map { elements in
             decodeList(elements, limit: InputLimits.branches, noun: "branches",
                        at: reader.path.appending("branches"), collector: collector, decodeBranch)
         } ?? []
