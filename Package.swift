@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Catalogue", "Money", "JSON"]),
-        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Pricing", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "JSON"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,6 +46,9 @@ enum CLI {
         ServicesCommand.self,
         ServiceCommand.self,
         PriceCommand.self,
+        TariffsShowCommand.self,
+        TariffsDiffCommand.self,
+        TariffsIndexCommand.self,
         TariffsValidateCommand.self,
     ]
 
@@ -124,8 +127,8 @@ enum CLI {
 enum TariffsGroup {
     static let info = CommandInfo(
         path: ["tariffs"],
-        abstract: "Work with tariff books: check them.",
-        subcommands: [TariffsValidateCommand.info])
+        abstract: "Work with tariff books: show, compare, index and check them.",
+        subcommands: [TariffsShowCommand.info, TariffsDiffCommand.info, TariffsIndexCommand.info, TariffsValidateCommand.info])
 }
 
 extension CommandContext {

@@ -65,3 +65,10 @@ func temporaryDirectory() -> String {
         String(cString: mkdtemp(buffer.baseAddress!))
     }
 }
+
+import Catalogue
+
+/// Hashing for tests, through the catalogue's SHA-256.
+enum CatalogueSHA {
+    static func hex(_ text: String) -> String { SHA256.hex(Array(text.utf8)) }
+}

@@ -152,6 +152,10 @@ struct CLIErrorTests {
         (["service", "--help"], "help-service.txt"),
         (["tariffs", "--help"], "help-tariffs.txt"),
         (["tariffs", "validate", "--help"], "help-tariffs-validate.txt"),
+        (["tariffs", "index", "--help"], "help-tariffs-index.txt"),
+        (["tariffs", "diff", "--help"], "help-tariffs-diff.txt"),
+        (["tariffs", "show", "--help"], "help-tariffs-show.txt"),
+        (["price", "--help"], "help-price.txt"),
         (["help", "services"], "help-services.txt"),
     ])
     func help(arguments: [String], golden: String) {

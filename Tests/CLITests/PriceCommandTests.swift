@@ -86,12 +86,12 @@ struct PriceCommandTests {
         #expect(usage.standardError.hasPrefix("Error: missing '--profile <file>'\n"))
     }
 
-    @Test("a year without a tariff book exits 66 and names the missing years")
+    @Test("a year before the first tariff book exits 66 and names the missing years")
     func missingYear() {
         let directory = temporaryDirectory()
-        writeFile(directory + "/offer.json", #"{"municipality": "midden-drenthe", "firstYear": 2026, "years": 3, "lines": [{"service": "ido"}]}"#)
+        writeFile(directory + "/offer.json", #"{"municipality": "midden-drenthe", "firstYear": 2023, "years": 3, "lines": [{"service": "ido"}]}"#)
         let result = run(["price", "--profile", repositoryRoot + "/seeds/municipalities/midden-drenthe.json", "--offer", directory + "/offer.json"])
         #expect(result.exitCode == .cannotReadInput)
-        #expect(result.standardError == "Error: cannot read \(tariffsDirectory)/2026.json: no tariff book for 2026, 2027, 2028 in \(tariffsDirectory) (available: 2025); the offer runs 2026 to 2028\n")
+        #expect(result.standardError == "Error: cannot read \(tariffsDirectory)/2023.json: no tariff book for 2023, 2024 in \(tariffsDirectory) (available: 2025); the offer runs 2023 to 2025\n")
     }
 }

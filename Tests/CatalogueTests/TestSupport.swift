@@ -83,6 +83,7 @@ func diagnostics(of value: JSONValue, file: String = "test.json") -> [Diagnostic
         switch error {
         case .invalid(let diagnostics): return diagnostics
         case .cannotRead(let file, let reason): return [Diagnostic(file: file, path: .root, message: reason)]
+        case .missingAssumption(_, let message): return [Diagnostic(file: "(assumptions)", path: .root, message: message)]
         }
     }
 }

@@ -74,6 +74,7 @@ func problems(profile: String, offer: String) -> [Diagnostic] {
         switch error {
         case .invalid(let diagnostics): return diagnostics
         case .cannotRead(let file, let reason): return [Diagnostic(file: file, path: .root, message: reason)]
+        case .missingAssumption(_, let message): return [Diagnostic(file: "(assumptions)", path: .root, message: message)]
         }
     }
 }
@@ -122,5 +123,19 @@ extension PricedOffer {
     func amounts(_ year: Int, _ service: String, _ component: String) -> [String] {
         years.first { $0.year == year }?.lines.filter { $0.service == service && $0.component == component }
             .map(\.amount.jsonString) ?? []
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The process id, to keep temporary directories of parallel test runs apart.
+func getpidValue() -> Int32 { getpid() }
+
+enum FileSystemTestSupport {
+    /// Creates a directory (and does nothing if it exists).
+    static func makeDirectory(_ path: String) -> Bool {
+        mkdir(path, 0o755) == 0
     }
 }

@@ -27,11 +27,14 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRead(file: String, reason: String)
     /// The file was read but its content is wrong; every problem found, in document order.
     case invalid([Diagnostic])
+    /// A year has no published book and no assumed percentages to project one; never a silent 0 %.
+    case missingAssumption(year: Int, message: String)
 
     public var description: String {
         switch self {
         case .cannotRead(let file, let reason): "\(file): cannot read: \(reason)"
         case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
+        case .missingAssumption(_, let message): message
         }
     }
 }

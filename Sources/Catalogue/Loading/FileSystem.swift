@@ -67,10 +67,68 @@ public enum FileSystem {
         return names.sorted()
     }
 
+    /// Writes a whole file so that a reader (or a crash) sees either the old file or the new
+    /// one, never half of it: the bytes go to a temporary file beside it, are flushed to disk,
+    /// and the temporary file is renamed over the target.
+    public static func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = "\(directory.isEmpty ? "/" : directory)/.\(name).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(file: path, reason: lastErrorMessage()) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let reason = lastErrorMessage()
+                close(descriptor)
+                unlink(temporary)
+                throw OutputError(file: path, reason: reason)
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+            let reason = lastErrorMessage()
+            unlink(temporary)
+            throw OutputError(file: path, reason: reason)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = lastErrorMessage()
+            unlink(temporary)
+            throw OutputError(file: path, reason: reason)
+        }
+        // Flush the directory entry too, so the rename itself survives a power cut.
+        let directoryDescriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
     /// The current `errno` as a lowercase sentence fragment ("no such file or directory").
     static func lastErrorMessage() -> String {
         let message = String(cString: strerror(errno))
         guard let first = message.first else { return "unknown error" }
         return first.lowercased() + message.dropFirst()
     }
+}
+
+/// An output that could not be written (exit code 73).
+public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// Why, e.g. "permission denied".
+    public var reason: String
+
+    /// Creates the error.
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var description: String { "cannot create \(file): \(reason)" }
 }

@@ -68,9 +68,51 @@ struct TariffBookDecoder {
         let kind = reader.string("kind")
         let source = reader.string("source")
         let note = reader.string("note", required: false)
+        var record: IndexationRecord?
+        if kind == Provenance.indexationKind {
+            record = decodeIndexationRecord(reader)
+        } else if let kind, kind != Provenance.transcription {
+            collector.report(reader.path.appending("kind"), "unknown provenance kind \(quoted(kind)); expected \"transcription\" or \"indexation\"")
+        }
         reader.finish()
         guard let kind, let source else { return nil }
-        return Provenance(kind: kind, source: source, note: note)
+        if kind == Provenance.indexationKind && record == nil { return nil }
+        return Provenance(kind: kind, source: source, note: note, indexation: record)
+    }
+
+    private func decodeIndexationRecord(_ reader: ObjectReader) -> IndexationRecord? {
+        let sourceYear = reader.integer("sourceYear", in: 2000...2999)
+        let sourceHash = reader.string("sourceHash")
+        if let sourceHash, !isHash(sourceHash) {
+            collector.report(reader.path.appending("sourceHash"), "expected \"sha256:\" and 64 lowercase hex digits, found \(quoted(sourceHash))")
+        }
+        let percentages = reader.object("percentages")
+        let wage = percentages?.percentage("wage")
+        let price = percentages?.percentage("price")
+        percentages?.finish()
+        let weights = reader.object("mixedWeights")
+        let wageWeight = weights?.fraction("wage")
+        let priceWeight = weights?.fraction("price")
+        weights?.finish()
+        var date: CalendarDate?
+        if let text = reader.string("date", required: false) {
+            date = CalendarDate(parsing: text)
+            if date == nil { collector.report(reader.path.appending("date"), "expected a date like \"2026-01-15\", found \(quoted(text))") }
+        }
+        let summary = reader.string("summary")
+        let replaced = reader.string("replaces", required: false)
+        if let replaced, !isHash(replaced) {
+            collector.report(reader.path.appending("replaces"), "expected \"sha256:\" and 64 lowercase hex digits, found \(quoted(replaced))")
+        }
+        guard let sourceYear, let sourceHash, let wage, let price, let wageWeight, let priceWeight, let summary else { return nil }
+        return IndexationRecord(sourceYear: sourceYear, sourceHash: sourceHash, wage: wage, price: price,
+                                mixedWeights: MixedWeights(wage: wageWeight, price: priceWeight), date: date,
+                                summary: summary, replacedHash: replaced)
+    }
+
+    private func isHash(_ text: String) -> Bool {
+        text.hasPrefix("sha256:") && text.count == 71
+            && text.dropFirst(7).allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
     }
 
     private func decodeIndexation(_ reader: ObjectReader) -> MixedWeights? {

@@ -25,6 +25,21 @@ public enum TariffBookEncoder {
         provenance.set("kind", .string(book.provenance.kind))
         provenance.set("source", .string(book.provenance.source))
         if let note = book.provenance.note { provenance.set("note", .string(note)) }
+        if let record = book.provenance.indexation {
+            provenance.set("sourceYear", integer(record.sourceYear))
+            provenance.set("sourceHash", .string(record.sourceHash))
+            provenance.set("percentages", .object(JSONObject([
+                .init(key: "wage", value: .string(record.wage.plainString)),
+                .init(key: "price", value: .string(record.price.plainString)),
+            ])))
+            provenance.set("mixedWeights", .object(JSONObject([
+                .init(key: "wage", value: .string(record.mixedWeights.wage.description)),
+                .init(key: "price", value: .string(record.mixedWeights.price.description)),
+            ])))
+            if let date = record.date { provenance.set("date", .string(date.description)) }
+            provenance.set("summary", .string(record.summary))
+            if let replaced = record.replacedHash { provenance.set("replaces", .string(replaced)) }
+        }
         root.set("provenance", .object(provenance))
         root.set("indexation", .object(JSONObject([
             .init(key: "mixedWeights", value: .object(JSONObject([

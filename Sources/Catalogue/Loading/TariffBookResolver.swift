@@ -203,3 +203,92 @@ struct TariffBookResolver {
         JSONPath.root.appending("services").appending(index: index)
     }
 }
+
+extension TariffBookResolver {
+    /// Every tariff of a book, with its value, precision and path, ready to be resolved again.
+    static func pending(for book: TariffBook) -> [PendingTariff] {
+        var pending: [PendingTariff] = []
+        func field(_ value: TariffValue) -> String {
+            if case .formula = value { return "formula" }
+            return "amount"
+        }
+        for (index, unit) in book.units.enumerated() {
+            pending.append(PendingTariff(id: unit.id, value: unit.value, precision: unit.precision,
+                                         path: JSONPath.root.appending("units").appending(index: index).appending(field(unit.value))))
+        }
+        for (serviceIndex, service) in book.services.enumerated() {
+            for (componentIndex, component) in service.components.enumerated() {
+                let path = JSONPath.root.appending("services").appending(index: serviceIndex)
+                    .appending("components").appending(index: componentIndex)
+                switch component.pricing {
+                case .customQuote:
+                    break
+                case .single(let published):
+                    pending.append(PendingTariff(id: published.tariff.id, value: published.tariff.value,
+                                                 precision: published.tariff.precision, path: path.appending(field(published.tariff.value))))
+                case .table(_, _, let options):
+                    for (optionIndex, option) in options.enumerated() {
+                        pending.append(PendingTariff(id: option.tariff.id, value: option.tariff.value, precision: option.tariff.precision,
+                                                     path: path.appending("options").appending(index: optionIndex).appending(field(option.tariff.value))))
+                    }
+                }
+            }
+        }
+        return pending
+    }
+}
+
+extension TariffBook {
+    /// The same book with every amount taken from its published value and every derived tariff
+    /// computed again from the others: what a book is after its amounts change (indexation).
+    public func recomputingDerived(file: String = "(indexed book)") throws(InputError) -> TariffBook {
+        let collector = DiagnosticCollector(file: file)
+        guard let book = TariffBookResolver(collector: collector).resolve(self, pending: TariffBookResolver.pending(for: self)) else {
+            throw .invalid(collector.diagnostics)
+        }
+        return book
+    }
+
+    /// Every tariff whose value is a published amount replaced by `transform(tariff)`; formulas
+    /// are kept. Call `recomputingDerived()` afterwards.
+    public func replacingAmounts(_ transform: (Tariff) throws(MoneyError) -> Money) throws(MoneyError) -> TariffBook {
+        var book = self
+        func replaced(_ tariff: Tariff) throws(MoneyError) -> Tariff {
+            guard case .amount = tariff.value else { return tariff }
+            var copy = tariff
+            let amount = try transform(tariff)
+            copy.value = .amount(amount)
+            copy.amount = amount
+            return copy
+        }
+        for index in book.units.indices {
+            book.units[index] = try replaced(book.units[index])
+        }
+        for serviceIndex in book.services.indices {
+            for componentIndex in book.services[serviceIndex].components.indices {
+                var component = book.services[serviceIndex].components[componentIndex]
+                switch component.pricing {
+                case .customQuote:
+                    break
+                case .single(var published):
+                    published.tariff = try replaced(published.tariff)
+                    component.pricing = .single(published)
+                case .table(let dimension, let published, var options):
+                    for optionIndex in options.indices {
+                        options[optionIndex].tariff = try replaced(options[optionIndex].tariff)
+                    }
+                    component.pricing = .table(dimension: dimension, published: published, options: options)
+                }
+                book.services[serviceIndex].components[componentIndex] = component
+            }
+        }
+        return book
+    }
+}
+
+extension TariffBook {
+    /// The field path of each tariff's `amount` or `formula` in the book's JSON, by tariff id.
+    public var tariffPaths: [String: JSONPath] {
+        Dictionary(TariffBookResolver.pending(for: self).map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -69,6 +69,23 @@ public struct TariffLibrary: Sendable {
         }
     }
 
+    /// The file bytes of the book of `year`, e.g. to fingerprint it.
+    public func bytes(year: Int) throws(InputError) -> [UInt8] {
+        guard years.contains(year) else {
+            throw .cannotRead(file: fileName(for: year), reason: "no tariff book for \(year) in \(sourceDescription)")
+        }
+        switch source {
+        case .directory: return try FileSystem.readFile(fileName(for: year))
+        case .bundled: return Array((BundledTariffBooks.books[year] ?? "").utf8)
+        }
+    }
+
+    /// Where the projection assumptions file is, when the books come from a directory.
+    public var assumptionsFile: String? {
+        guard case .directory(let directory) = source else { return nil }
+        return directory.hasSuffix("/") ? "\(directory)assumptions.json" : "\(directory)/assumptions.json"
+    }
+
     /// Loads the book of `year`.
     public func book(year: Int) throws(InputError) -> TariffBook {
         guard years.contains(year) else {

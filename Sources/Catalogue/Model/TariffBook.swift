@@ -66,6 +66,54 @@ public struct Provenance: Sendable, Equatable {
     public var source: String
     /// A human-readable remark.
     public var note: String?
+    /// For an indexed book: how it was computed, so anyone can check it.
+    public var indexation: IndexationRecord?
+
+    /// Creates a provenance.
+    public init(kind: String, source: String, note: String? = nil, indexation: IndexationRecord? = nil) {
+        self.kind = kind
+        self.source = source
+        self.note = note
+        self.indexation = indexation
+    }
+
+    /// The kinds a book can have.
+    public static let transcription = "transcription"
+    /// A book computed by `catalogue-cli tariffs index`.
+    public static let indexationKind = "indexation"
+}
+
+/// How an indexed book was computed from its source.
+public struct IndexationRecord: Sendable, Equatable {
+    /// The year of the source book.
+    public var sourceYear: Int
+    /// `sha256:` and the hex digest of the source book's file.
+    public var sourceHash: String
+    /// The wage percentage.
+    public var wage: Percentage
+    /// The price percentage.
+    public var price: Percentage
+    /// The weights used for the mixed class.
+    public var mixedWeights: MixedWeights
+    /// The date finance gave, if any (the tool never reads the clock).
+    public var date: CalendarDate?
+    /// A Dutch summary for people.
+    public var summary: String
+    /// The hash of the book this one replaced (`--replace`), if any.
+    public var replacedHash: String?
+
+    /// Creates a record.
+    public init(sourceYear: Int, sourceHash: String, wage: Percentage, price: Percentage, mixedWeights: MixedWeights,
+                date: CalendarDate?, summary: String, replacedHash: String?) {
+        self.sourceYear = sourceYear
+        self.sourceHash = sourceHash
+        self.wage = wage
+        self.price = price
+        self.mixedWeights = mixedWeights
+        self.date = date
+        self.summary = summary
+        self.replacedHash = replacedHash
+    }
 }
 
 /// The weights of the wage and price percentages in the `mixed` index class; they sum to one.
@@ -74,6 +122,12 @@ public struct MixedWeights: Sendable, Equatable {
     public var wage: Rational
     /// The weight of the price percentage, e.g. 1/3.
     public var price: Rational
+
+    /// Creates weights; the caller makes sure they sum to one.
+    public init(wage: Rational, price: Rational) {
+        self.wage = wage
+        self.price = price
+    }
 }
 
 /// One of the five core functions of a public library under the Wsob (art. 5).

@@ -55,6 +55,7 @@ public enum PricingEngine {
         }
         levels.sort { ($0.service, $0.subject, $0.level) < ($1.service, $1.subject, $1.level) }
         return PricedYear(year: year, bookYear: book.year, status: yearBook.status, bookFile: yearBook.file,
+                          projectedFrom: yearBook.projectedFrom, assumptions: yearBook.assumptions,
                           lines: keyed.map(\.line), serviceLevels: levels, totals: totals)
     }
 

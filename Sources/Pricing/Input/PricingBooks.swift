@@ -12,14 +12,21 @@ public struct YearBook: Sendable {
     public var book: TariffBook
     /// Published or projected.
     public var status: BookStatus
-    /// Where it was read from, for messages and output.
+    /// Where it was read from (for a projection: the published book it starts from).
     public var file: String
+    /// For a projected year: the last published year it is indexed forward from.
+    public var projectedFrom: Int?
+    /// For a projected year: the percentages assumed for this year.
+    public var assumptions: IndexationParameters?
 
     /// Creates a year's book.
-    public init(book: TariffBook, status: BookStatus, file: String) {
+    public init(book: TariffBook, status: BookStatus, file: String, projectedFrom: Int? = nil,
+                assumptions: IndexationParameters? = nil) {
         self.book = book
         self.status = status
         self.file = file
+        self.projectedFrom = projectedFrom
+        self.assumptions = assumptions
     }
 }
 

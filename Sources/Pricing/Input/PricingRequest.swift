@@ -12,19 +12,14 @@ public struct PricingRequest: Sendable {
 /// Loads a profile, an offer and the books of the offer's years, and validates them, reporting
 /// the problems of both files together.
 public enum PricingRequestLoader {
-    /// Loads from files.
-    public static func load(profileFile: String, offerFile: String, library: TariffLibrary) throws(InputError) -> PricingRequest {
+    /// Loads from files; years after the last published book are projected with `assumptions`.
+    public static func load(profileFile: String, offerFile: String, library: TariffLibrary,
+                            assumptions: ProjectionAssumptions = ProjectionAssumptions()) throws(InputError) -> PricingRequest {
         let profileBytes = try FileSystem.readFile(profileFile)
         let offerBytes = try FileSystem.readFile(offerFile)
-        return try load(profileBytes: profileBytes, profileFile: profileFile, offerBytes: offerBytes,
-                        offerFile: offerFile, library: library)
-    }
-
-    /// Loads from bytes, with the books of a library; the file names are for messages.
-    public static func load(profileBytes: [UInt8], profileFile: String, offerBytes: [UInt8], offerFile: String,
-                            library: TariffLibrary) throws(InputError) -> PricingRequest {
-        try load(profileBytes: profileBytes, profileFile: profileFile, offerBytes: offerBytes, offerFile: offerFile) {
-            (years) throws(InputError) -> PricingBooks in try loadBooks(years, library: library)
+        return try load(profileBytes: profileBytes, profileFile: profileFile, offerBytes: offerBytes, offerFile: offerFile) {
+            (years) throws(InputError) -> PricingBooks in
+            try BookProjector.books(for: years, library: library, assumptions: assumptions)
         }
     }
 
@@ -64,21 +59,5 @@ public enum PricingRequestLoader {
             throw .invalid(collector.diagnostics)
         }
         return PricingRequest(offer: validated, books: books)
-    }
-
-    /// The published book of every year, or an error naming every year without one.
-    public static func loadBooks(_ years: ClosedRange<Int>, library: TariffLibrary) throws(InputError) -> PricingBooks {
-        let missing = years.filter { !library.years.contains($0) }
-        if let first = missing.first {
-            let available = library.years.isEmpty ? "none" : library.years.map(String.init).joined(separator: ", ")
-            let list = missing.map(String.init).joined(separator: ", ")
-            throw .cannotRead(file: library.fileName(for: first),
-                              reason: "no tariff book for \(list) in \(library.sourceDescription) (available: \(available)); the offer runs \(years.lowerBound) to \(years.upperBound)")
-        }
-        var byYear: [Int: YearBook] = [:]
-        for year in years {
-            byYear[year] = YearBook(book: try library.book(year: year), status: .published, file: library.fileName(for: year))
-        }
-        return PricingBooks(byYear: byYear)
     }
 }

@@ -23,8 +23,12 @@ public struct PricedYear: Sendable, Equatable {
     public var bookYear: Int
     /// Published or projected.
     public var status: BookStatus
-    /// Where the book was read from.
+    /// Where the book was read from (for a projection: the published book it starts from).
     public var bookFile: String
+    /// For a projected year: the last published year it was indexed forward from.
+    public var projectedFrom: Int?
+    /// For a projected year: the percentages assumed.
+    public var assumptions: IndexationParameters?
     /// The priced lines, in catalogue order (service, component, subject).
     public var lines: [PricedLine]
     /// The service levels the agreement promises this year.

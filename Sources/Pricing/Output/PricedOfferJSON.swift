@@ -25,11 +25,23 @@ public enum PricedOfferJSON {
     private static func year(_ year: PricedYear) -> JSONValue {
         var object = JSONObject()
         object.set("year", integer(year.year))
-        object.set("tariffBook", .object(JSONObject([
+        var book = JSONObject([
             .init(key: "year", value: integer(year.bookYear)),
             .init(key: "status", value: .string(year.status.rawValue)),
             .init(key: "file", value: .string(year.bookFile)),
-        ])))
+        ])
+        if let from = year.projectedFrom { book.set("projectedFrom", integer(from)) }
+        if let assumptions = year.assumptions {
+            book.set("assumptions", .object(JSONObject([
+                .init(key: "wage", value: .string(assumptions.wage.plainString)),
+                .init(key: "price", value: .string(assumptions.price.plainString)),
+                .init(key: "mixedWeights", value: .object(JSONObject([
+                    .init(key: "wage", value: .string(assumptions.weights.wage.description)),
+                    .init(key: "price", value: .string(assumptions.weights.price.description)),
+                ]))),
+            ])))
+        }
+        object.set("tariffBook", .object(book))
         object.set("lines", .array(year.lines.map(line)))
         object.set("serviceLevels", .array(year.serviceLevels.map(serviceLevel)))
         object.set("totals", totals(year.totals))

@@ -8,15 +8,22 @@ enum PriceCommand: CLICommand {
         path: ["price"],
         abstract: "Price an offer for a municipality: every line of every year, explained.",
         options: [
-            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON), e.g. seeds/municipalities/midden-drenthe.json."),
-            OptionInfo(name: "--offer", valueName: "file", help: "The offer (JSON), e.g. seeds/offers/midden-drenthe-basis.offer.json."),
+            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON), e.g. seeds/municipalities/midden-drenthe.json.", required: true),
+            OptionInfo(name: "--offer", valueName: "file", help: "The offer (JSON), e.g. seeds/offers/midden-drenthe-basis.offer.json.", required: true),
             SharedOptions.format([.table, .json, .csv]),
             SharedOptions.tariffs,
+            OptionInfo(name: "--assume-wage", valueName: "percent", help: "The wage percentage assumed for every year after the last published book."),
+            OptionInfo(name: "--assume-price", valueName: "percent", help: "The price percentage assumed for those years."),
+            OptionInfo(name: "--assume-mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class for those years. Default: the book's weights."),
         ],
         discussion: """
         Each line is computed exactly and rounded once, to the precision its tariff was published in
         (half away from zero); every total is the sum of the lines above it. Participant fees and the
         VAT on school contributions are shown apart and never counted in the municipality's total.
+
+        Each year is priced with its own tariff book. A year after the last published book is
+        projected: the last book is indexed forward year by year with assumed percentages, from the
+        --assume options or from assumptions.json beside the books; such years are marked projected.
         """)
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
@@ -24,9 +31,11 @@ enum PriceCommand: CLICommand {
         guard let offerFile = arguments.value("--offer") else { throw .usage("missing '--offer <file>'", command: info) }
         let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
         let library = try SharedOptions.library(arguments, context)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         let request: PricingRequest
         do {
-            request = try PricingRequestLoader.load(profileFile: profileFile, offerFile: offerFile, library: library)
+            request = try PricingRequestLoader.load(profileFile: profileFile, offerFile: offerFile, library: library,
+                                                    assumptions: assumptions)
         } catch {
             throw .input(error)
         }
@@ -63,7 +72,11 @@ enum PriceTable {
         for year in priced.years {
             let book = request.books[year.year]?.book
             context.print()
-            context.print("\(year.year) · tariff book \(year.bookYear) (\(year.status.rawValue), \(year.bookFile))")
+            if let from = year.projectedFrom, let assumptions = year.assumptions {
+                context.print("\(year.year) · PROJECTED tariff book: \(from) indexed forward, assuming wage \(assumptions.wage.plainString) % and price \(assumptions.price.plainString) % a year; the amounts are indicative")
+            } else {
+                context.print("\(year.year) · tariff book \(year.bookYear) (\(year.status.rawValue), \(year.bookFile))")
+            }
             var table = TextTable([.left, .left, .right, .right, .right, .left, .left])
             var headerRows: [Int: String] = [:]
             var subtotalRows: Set<Int> = []

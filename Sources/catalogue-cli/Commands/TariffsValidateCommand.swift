@@ -1,4 +1,5 @@
 import Catalogue
+import Pricing
 
 /// `catalogue-cli tariffs validate [FILE]`: checks tariff books and reports every problem.
 enum TariffsValidateCommand: CLICommand {
@@ -7,19 +8,28 @@ enum TariffsValidateCommand: CLICommand {
         abstract: "Check tariff books and report every problem at once.",
         positionals: [Positional(name: "file", help: "A tariff book file. Default: every book in the tariff directory.", optional: true)],
         options: [SharedOptions.tariffs],
-        discussion: "Exits with 65 when a book has problems, listing each with its field path.")
+        discussion: """
+        Exits with 65 when a book has problems, listing each with its field path. An indexed book is
+        also checked against its source: the recorded hash must match the source book beside it, and
+        indexing the source with the recorded percentages must give exactly this book.
+        """)
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         if let file = arguments.positionals.first {
             if arguments.value("--tariffs") != nil {
                 throw .usage("give either a <file> or '--tariffs', not both", command: info)
             }
+            let book: TariffBook
             do {
-                let book = try TariffBookLoader.load(file: file)
-                context.print(summary(book, file: file))
+                book = try TariffBookLoader.load(file: file)
             } catch {
                 throw .input(error)
             }
+            let slash = file.lastIndex(of: "/")
+            let directory = slash.map { String(file[..<$0]) } ?? "."
+            let problems = audit(book, file: file, directory: directory)
+            guard problems.isEmpty else { throw .input(.invalid(problems)) }
+            context.print(summary(book, file: file))
             return
         }
         let library = try SharedOptions.library(arguments, context)
@@ -31,10 +41,15 @@ enum TariffsValidateCommand: CLICommand {
         for year in library.years {
             do {
                 let book = try library.book(year: year)
+                if case .directory(let directory) = library.source {
+                    let found = audit(book, file: library.fileName(for: year), directory: directory)
+                    problems += found
+                    if !found.isEmpty { continue }
+                }
                 lines.append(summary(book, file: library.fileName(for: year)))
             } catch {
                 switch error {
-                case .cannotRead: throw .input(error)
+                case .cannotRead, .missingAssumption: throw .input(error)
                 case .invalid(let diagnostics): problems += diagnostics
                 }
             }
@@ -43,9 +58,20 @@ enum TariffsValidateCommand: CLICommand {
         for line in lines { context.print(line) }
     }
 
+    private static func audit(_ book: TariffBook, file: String, directory: String) -> [Diagnostic] {
+        guard let record = book.provenance.indexation else { return [] }
+        let sourceFile = "\(directory)/\(record.sourceYear).json"
+        let bytes = try? FileSystem.readFile(sourceFile)
+        return IndexationAudit.audit(book, file: file, source: bytes.map { (sourceFile, $0) })
+    }
+
     private static func summary(_ book: TariffBook, file: String) -> String {
         let tariffs = book.allTariffs.count
         let derived = book.allTariffs.filter { $0.indexClass == .derived }.count
-        return "\(file): valid tariff book for \(book.year): \(book.services.count) services, \(tariffs) tariffs (\(derived) derived)"
+        var text = "\(file): valid tariff book for \(book.year): \(book.services.count) services, \(tariffs) tariffs (\(derived) derived)"
+        if let record = book.provenance.indexation {
+            text += "; indexed from \(record.sourceYear) with wage \(record.wage.plainString) % and price \(record.price.plainString) %, checked"
+        }
+        return text
     }
 }

@@ -25,7 +25,7 @@ struct CommandInfo: Sendable {
         parts += positionals.map { $0.optional ? "[<\($0.name)>]" : "<\($0.name)>" }
         parts += options.map { option in
             let text = option.valueName.map { "\(option.name) <\($0)>" } ?? option.name
-            return "[\(text)]"
+            return option.required ? text : "[\(text)]"
         }
         return parts.joined(separator: " ")
     }
@@ -78,6 +78,8 @@ struct OptionInfo: Sendable {
     var valueName: String? = nil
     /// What it does, with its default.
     var help: String
+    /// Whether the command cannot run without it (shown without brackets in the usage line).
+    var required: Bool = false
 }
 
 /// Arguments after parsing against a `CommandInfo`.

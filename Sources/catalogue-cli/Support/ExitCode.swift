@@ -27,6 +27,7 @@ enum CLIError: Error {
         case .usage: .usage
         case .input(.cannotRead): .cannotReadInput
         case .input(.invalid): .dataError
+        case .input(.missingAssumption): .usage
         case .cannotCreateOutput: .cannotCreateOutput
         case .internalError: .internalError
         }
@@ -52,6 +53,8 @@ enum CLIError: Error {
             "Error: cannot read \(file): \(reason)\n"
         case .input(.invalid(let diagnostics)):
             Self.describe(diagnostics)
+        case .input(.missingAssumption(_, let message)):
+            "Error: \(message)\nSee 'catalogue-cli price --help'.\n"
         case .cannotCreateOutput(let file, let reason):
             "Error: cannot create \(file): \(reason)\n"
         case .internalError(let message):

@@ -1,4 +1,6 @@
 import Catalogue
+import Money
+import Pricing
 
 /// Options several commands share, with one parser each so they behave the same everywhere.
 enum SharedOptions {
@@ -45,6 +47,32 @@ enum SharedOptions {
     static func book(year: Int, library: TariffLibrary) throws(CLIError) -> TariffBook {
         do {
             return try library.book(year: year)
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// The projection assumptions: the `--assume-*` options over `assumptions.json` beside the books.
+    static func assumptions(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> ProjectionAssumptions {
+        var flags = ProjectionAssumptions.Rates()
+        for (name, keyPath) in [("--assume-wage", \ProjectionAssumptions.Rates.wage), ("--assume-price", \ProjectionAssumptions.Rates.price)] {
+            guard let text = arguments.value(name) else { continue }
+            guard let value = try? Percentage(parsing: text) else {
+                throw .usage("'\(name)' expects a percentage with at most two decimals like 3.75, found '\(text)'", command: command)
+            }
+            flags[keyPath: keyPath] = value
+        }
+        if let text = arguments.value("--assume-mixed-wage-share") {
+            guard let share = try? Rational(parsingFraction: text), share >= .zero, share <= .one else {
+                throw .usage("'--assume-mixed-wage-share' expects a fraction from 0 to 1 like 2/3, found '\(text)'", command: command)
+            }
+            flags.mixedWageShare = share
+        }
+        guard let file = library.assumptionsFile, FileSystem.isFile(file) else {
+            return ProjectionAssumptions(flags: flags)
+        }
+        do {
+            return try ProjectionAssumptions.load(file: file, flags: flags)
         } catch {
             throw .input(error)
         }
