@@ -83,3 +83,14 @@ func quoted(_ text: String) -> String {
     if text.count <= limit { return "\"\(text)\"" }
     return "\"\(text.prefix(limit))…\""
 }
+
+/// Parses the JSON of an input file; a syntax error becomes the file's one diagnostic, with
+/// line, column and the path where it happened.
+public func parseInputJSON(_ bytes: [UInt8], file: String) throws(InputError) -> JSONValue {
+    do {
+        return try JSONParser.parse(bytes)
+    } catch {
+        throw .invalid([Diagnostic(file: file, path: error.path,
+                                   message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")])
+    }
+}

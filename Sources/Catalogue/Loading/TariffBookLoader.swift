@@ -16,15 +16,8 @@ public enum TariffBookLoader {
 
     /// Loads a book from its bytes; `file` names it in messages.
     public static func load(bytes: [UInt8], file: String, expectedYear: Int? = nil) throws(InputError) -> TariffBook {
-        let collector = DiagnosticCollector(file: file)
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            collector.report(error.path, "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
-            throw .invalid(collector.diagnostics)
-        }
-        return try load(json: root, collector: collector, expectedYear: expectedYear)
+        let root = try parseInputJSON(bytes, file: file)
+        return try load(json: root, collector: DiagnosticCollector(file: file), expectedYear: expectedYear)
     }
 
     /// Loads a book from a parsed JSON value.

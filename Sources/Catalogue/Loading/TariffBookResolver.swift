@@ -174,29 +174,11 @@ struct TariffBookResolver {
     }
 
     private func fill(_ book: TariffBook, amounts: [String: Money]) -> TariffBook {
-        var book = book
-        for index in book.units.indices {
-            book.units[index].amount = amounts[book.units[index].id] ?? .zero
+        book.mappingTariffs { (tariff) throws(Never) -> Tariff in
+            var copy = tariff
+            copy.amount = amounts[tariff.id] ?? .zero
+            return copy
         }
-        for serviceIndex in book.services.indices {
-            for componentIndex in book.services[serviceIndex].components.indices {
-                var component = book.services[serviceIndex].components[componentIndex]
-                switch component.pricing {
-                case .customQuote:
-                    break
-                case .single(var published):
-                    published.tariff.amount = amounts[published.tariff.id] ?? .zero
-                    component.pricing = .single(published)
-                case .table(let dimension, let published, var options):
-                    for optionIndex in options.indices {
-                        options[optionIndex].tariff.amount = amounts[options[optionIndex].tariff.id] ?? .zero
-                    }
-                    component.pricing = .table(dimension: dimension, published: published, options: options)
-                }
-                book.services[serviceIndex].components[componentIndex] = component
-            }
-        }
-        return book
     }
 
     private func servicePath(_ index: Int) -> JSONPath {
@@ -252,8 +234,7 @@ extension TariffBook {
     /// Every tariff whose value is a published amount replaced by `transform(tariff)`; formulas
     /// are kept. Call `recomputingDerived()` afterwards.
     public func replacingAmounts(_ transform: (Tariff) throws(MoneyError) -> Money) throws(MoneyError) -> TariffBook {
-        var book = self
-        func replaced(_ tariff: Tariff) throws(MoneyError) -> Tariff {
+        try mappingTariffs { (tariff) throws(MoneyError) -> Tariff in
             guard case .amount = tariff.value else { return tariff }
             var copy = tariff
             let amount = try transform(tariff)
@@ -261,8 +242,14 @@ extension TariffBook {
             copy.amount = amount
             return copy
         }
+    }
+
+    /// The same book with every tariff (units, single components, options) passed through
+    /// `transform`; the one walk over a book's tariffs that changes them.
+    public func mappingTariffs<Failure: Error>(_ transform: (Tariff) throws(Failure) -> Tariff) throws(Failure) -> TariffBook {
+        var book = self
         for index in book.units.indices {
-            book.units[index] = try replaced(book.units[index])
+            book.units[index] = try transform(book.units[index])
         }
         for serviceIndex in book.services.indices {
             for componentIndex in book.services[serviceIndex].components.indices {
@@ -271,11 +258,11 @@ extension TariffBook {
                 case .customQuote:
                     break
                 case .single(var published):
-                    published.tariff = try replaced(published.tariff)
+                    published.tariff = try transform(published.tariff)
                     component.pricing = .single(published)
                 case .table(let dimension, let published, var options):
                     for optionIndex in options.indices {
-                        options[optionIndex].tariff = try replaced(options[optionIndex].tariff)
+                        options[optionIndex].tariff = try transform(options[optionIndex].tariff)
                     }
                     component.pricing = .table(dimension: dimension, published: published, options: options)
                 }

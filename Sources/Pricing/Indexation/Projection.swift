@@ -75,12 +75,7 @@ public struct ProjectionAssumptions: Sendable {
     public static func load(file: String, flags: Rates) throws(InputError) -> ProjectionAssumptions {
         let bytes = try FileSystem.readFile(file)
         let collector = DiagnosticCollector(file: file)
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw .invalid([Diagnostic(file: file, path: error.path, message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")])
-        }
+        let root = try parseInputJSON(bytes, file: file)
         var fileDefault: Rates?
         var years: [Int: Rates] = [:]
         if let reader = ObjectReader(root, at: .root, collector: collector) {

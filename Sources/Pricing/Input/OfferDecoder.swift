@@ -18,12 +18,7 @@ public enum OfferLoader {
 
     /// Parses the JSON of an offer file.
     public static func parse(bytes: [UInt8], file: String) throws(InputError) -> JSONValue {
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw .invalid([Diagnostic(file: file, path: error.path,
-                                       message: "invalid JSON at line \(error.line), column \(error.column): \(error.message)")])
-        }
+        try parseInputJSON(bytes, file: file)
     }
 
     /// Decodes a parsed offer.

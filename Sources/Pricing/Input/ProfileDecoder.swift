@@ -10,14 +10,8 @@ public enum ProfileLoader {
 
     /// Loads a profile from its bytes; `file` names it in messages.
     public static func load(bytes: [UInt8], file: String) throws(InputError) -> MunicipalityProfile {
+        let root = try parseInputJSON(bytes, file: file)
         let collector = DiagnosticCollector(file: file)
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            collector.report(error.path, "invalid JSON at line \(error.line), column \(error.column): \(error.message)")
-            throw .invalid(collector.diagnostics)
-        }
         let profile = decode(root, collector: collector)
         try collector.throwIfAny()
         guard let profile else { throw .invalid([Diagnostic(file: file, path: .root, message: "not a municipality profile")]) }
