@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Catalogue", "Money", "JSON"]),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "JSON"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
