@@ -15,6 +15,11 @@ struct CLIEnvironment: Sendable {
     /// The tariff directory used when `--tariffs` is not given (falls back to the bundled
     /// books when it does not exist).
     var defaultTariffsDirectory: String = TariffLibrary.defaultDirectory
+    /// The environment variables the tool reads: `CATALOGUE_DB`, `CATALOGUE_USER`, `USER`,
+    /// `CATALOGUE_NOW` (a fixed moment for the audit log, for reproducible runs).
+    var variables: [String: String] = [:]
+    /// The current moment for the audit log, ISO 8601 in UTC; only the store's log uses it.
+    var now: @Sendable () -> String = { systemTimestamp() }
 }
 
 /// The state a running command writes to.
@@ -43,23 +48,45 @@ enum CLI {
 
     /// The top-level commands, in the order help lists them.
     static let commands: [any CLICommand.Type] = [
+        DemoCommand.self,
         ServicesCommand.self,
         ServiceCommand.self,
         PriceCommand.self,
+        QuoteCommand.self,
+        ContractCommand.self,
+        MunicipalityImportCommand.self,
+        MunicipalityListCommand.self,
+        MunicipalityShowCommand.self,
+        OfferCreateCommand.self,
+        OfferAddCommand.self,
+        OfferRemoveCommand.self,
+        OfferShowCommand.self,
+        OfferListCommand.self,
+        OfferPriceCommand.self,
+        OfferIssueCommand.self,
+        OfferAcceptCommand.self,
         TariffsShowCommand.self,
         TariffsDiffCommand.self,
         TariffsIndexCommand.self,
         TariffsValidateCommand.self,
     ]
 
+    /// Commands that only group others.
+    static let groups: [CommandInfo] = [MunicipalityGroup.info, OfferGroup.info, TariffsGroup.info]
+
     static let rootInfo = CommandInfo(
         path: [],
         abstract: "Prices and contracts for the activiteitencatalogus of Bind bibliotheken (Biblionet Drenthe).",
         options: [OptionInfo(name: "--version", help: "Show the version.")],
         subcommands: [
+            DemoCommand.info,
             ServicesCommand.info,
             ServiceCommand.info,
             PriceCommand.info,
+            MunicipalityGroup.info,
+            OfferGroup.info,
+            QuoteCommand.info,
+            ContractCommand.info,
             TariffsGroup.info,
         ])
 
@@ -105,22 +132,39 @@ enum CLI {
             try command.run(parsed, &context)
             return
         }
-        if first == TariffsGroup.info.path[0] {
+        if let group = groups.first(where: { $0.path[0] == first }) {
             let rest = Array(arguments.dropFirst())
             if rest.isEmpty || rest.first == "--help" || rest.first == "-h" {
-                context.print(TariffsGroup.info.help, terminator: true)
+                context.print(group.help, terminator: true)
                 return
             }
-            let names = TariffsGroup.info.subcommands.map { $0.path.last! }
+            let names = group.subcommands.map { $0.path.last! }
             var message = "unknown subcommand '\(rest[0])'"
             if let hint = didYouMean(suggestions(for: rest[0], among: names), quote: "'") { message += "; " + hint }
-            throw .usage(message, command: TariffsGroup.info)
+            throw .usage(message, command: group)
         }
         let names = rootInfo.subcommands.map { $0.path[0] }
         var message = "unknown command '\(first)'"
         if let hint = didYouMean(suggestions(for: first, among: names), quote: "'") { message += "; " + hint }
         throw .usage(message, command: rootInfo)
     }
+}
+
+/// `catalogue-cli municipality`: the profiles in the database.
+enum MunicipalityGroup {
+    static let info = CommandInfo(
+        path: ["municipality"],
+        abstract: "Work with the municipality profiles in the database.",
+        subcommands: [MunicipalityImportCommand.info, MunicipalityListCommand.info, MunicipalityShowCommand.info])
+}
+
+/// `catalogue-cli offer`: offers from draft to agreement.
+enum OfferGroup {
+    static let info = CommandInfo(
+        path: ["offer"],
+        abstract: "Compose, price, issue and accept offers in the database.",
+        subcommands: [OfferCreateCommand.info, OfferAddCommand.info, OfferRemoveCommand.info, OfferShowCommand.info,
+                      OfferListCommand.info, OfferPriceCommand.info, OfferIssueCommand.info, OfferAcceptCommand.info])
 }
 
 /// `catalogue-cli tariffs`: groups the commands that work on tariff books.

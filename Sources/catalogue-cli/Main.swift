@@ -8,7 +8,12 @@ import Darwin
 @main
 struct CatalogueCLIMain {
     static func main() {
-        let result = CLI.run(arguments: Array(CommandLine.arguments.dropFirst()))
+        var variables: [String: String] = [:]
+        for name in ["CATALOGUE_DB", "CATALOGUE_USER", "USER", "CATALOGUE_NOW"] {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
+        }
+        let result = CLI.run(arguments: Array(CommandLine.arguments.dropFirst()),
+                             environment: CLIEnvironment(variables: variables))
         if !result.standardOutput.isEmpty {
             writeAll(result.standardOutput, to: STDOUT_FILENO)
         }
@@ -32,4 +37,13 @@ struct CatalogueCLIMain {
             }
         }
     }
+}
+
+/// The current moment as `2026-11-21T23:40:12Z`, read from the system clock.
+func systemTimestamp() -> String {
+    var seconds = time(nil)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
 }

@@ -22,7 +22,10 @@ struct CommandInfo: Sendable {
     var usage: String {
         if !subcommands.isEmpty { return "\(fullName) <subcommand> [<options>]" }
         var parts = [fullName]
-        parts += positionals.map { $0.optional ? "[<\($0.name)>]" : "<\($0.name)>" }
+        parts += positionals.map { positional in
+            let name = positional.variadic ? "<\(positional.name)> ..." : "<\(positional.name)>"
+            return positional.optional ? "[\(name)]" : name
+        }
         parts += options.map { option in
             let text = option.valueName.map { "\(option.name) <\($0)>" } ?? option.name
             return option.required ? text : "[\(text)]"
@@ -68,6 +71,8 @@ struct Positional: Sendable {
     var name: String
     var help: String
     var optional: Bool = false
+    /// Whether it takes one or more values (only the last positional).
+    var variadic: Bool = false
 }
 
 /// An option: a flag, or a name that takes a value.
@@ -150,7 +155,7 @@ func parseArguments(_ arguments: [String], for command: CommandInfo) throws(CLIE
         let missing = command.positionals[parsed.positionals.count]
         throw .usage("missing argument <\(missing.name)>", command: command)
     }
-    if parsed.positionals.count > command.positionals.count {
+    if parsed.positionals.count > command.positionals.count, command.positionals.last?.variadic != true {
         throw .usage("unexpected argument '\(parsed.positionals[command.positionals.count])'", command: command)
     }
     return parsed

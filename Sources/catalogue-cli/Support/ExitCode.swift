@@ -21,6 +21,10 @@ enum CLIError: Error {
     case cannotCreateOutput(file: String, reason: String)
     /// A bug: something the program itself got wrong.
     case internalError(String)
+    /// The database failed: the file and what went wrong.
+    case database(file: String, message: String)
+    /// A step refused because of the state of what it works on (an issued offer, an unknown id).
+    case refused(String)
 
     var exitCode: ExitCode {
         switch self {
@@ -30,6 +34,8 @@ enum CLIError: Error {
         case .input(.missingAssumption): .usage
         case .cannotCreateOutput: .cannotCreateOutput
         case .internalError: .internalError
+        case .database: .inputOutputError
+        case .refused: .dataError
         }
     }
 
@@ -59,6 +65,10 @@ enum CLIError: Error {
             "Error: cannot create \(file): \(reason)\n"
         case .internalError(let message):
             "Error: internal error: \(message)\nThis is a bug in catalogue-cli; please report it with the command you ran.\n"
+        case .database(let file, let message):
+            "Error: database \(file): \(message)\n"
+        case .refused(let message):
+            "Error: \(message)\n"
         }
     }
 }

@@ -1,0 +1,347 @@
+import Catalogue
+import Money
+
+/// Lays out the offerte and the uitvoeringsovereenkomst as GitHub-flavoured Markdown, with the
+/// same content, wording and numbers as the HTML. Every text from the model passes through
+/// `escape`, so no input can turn into formatting, a link, HTML or a spreadsheet formula.
+public enum MarkdownRenderer {
+    /// The offerte in Markdown.
+    public static func render(_ document: QuoteDocument) -> String {
+        var markdown = MarkdownText()
+        let years = document.years
+        markdown.block("# Offerte")
+        markdown.block("**\(escape(document.supplier.name))**")
+        markdown.block([
+            field("Kenmerk", document.reference),
+            field("Versie", DocumentWording.version(document.version, supersedes: document.supersedes)),
+            field("Datum", document.date.dutchString),
+            field("Geldig tot", document.validUntil.dutchString),
+        ].map { "- " + $0 }.joined(separator: "\n"))
+        var addressee = "Aan: **\(escape(document.municipality.name))**"
+        if let representative = document.municipality.representative {
+            addressee += "\\\nt.a.v. \(escape(representative))"
+        }
+        markdown.block(addressee)
+        markdown.block("## \(escape(document.title ?? DocumentWording.defaultTitle))")
+        markdown.block(escape(DocumentWording.quoteIntroduction(years)))
+
+        markdown.block("## Diensten en prijzen")
+        markdown.block(escape(DocumentWording.overviewExplanation))
+        servicesTables(document.tiers, years: years, into: &markdown)
+        totalsSection(document.totals, years: years, into: &markdown)
+        notesSection(document.notes, into: &markdown)
+
+        markdown.block("## Voor akkoord")
+        markdown.block(escape(DocumentWording.acceptance(reference: document.reference)))
+        for party in [document.municipality, document.supplier] {
+            signatureBlock(party, fields: ["Naam", "Functie", "Datum", "Handtekening"], into: &markdown)
+        }
+
+        annexSections(document.annexes, years: years, into: &markdown)
+        return markdown.text
+    }
+
+    /// The uitvoeringsovereenkomst in Markdown.
+    public static func render(_ document: AgreementDocument) -> String {
+        var markdown = MarkdownText()
+        let years = document.years
+        markdown.block("# Uitvoeringsovereenkomst")
+        markdown.block("**\(escape(document.supplier.name))**")
+        markdown.block([
+            field("Kenmerk", document.reference),
+            escape(DocumentWording.belongsToQuote(document.quoteReference)),
+            field("Datum", document.date.dutchString),
+            field("Looptijd", DocumentWording.term(first: document.firstYear, last: document.lastYear)),
+        ].map { "- " + $0 }.joined(separator: "\n"))
+
+        markdown.block("De ondergetekenden:")
+        markdown.block(DocumentWording.agreementParties(document).enumerated().map { index, party in
+            "\(index + 1). \(partyDescription(party.0, alias: party.1))"
+        }.joined(separator: "\n"))
+        markdown.block("Overwegende dat:")
+        markdown.block(document.considerations.map { "- " + escape($0) }.joined(separator: "\n"))
+        markdown.block("Komen het volgende overeen:")
+
+        for article in document.articles {
+            markdown.block("### Artikel \(article.number) \(escape(article.title))")
+            // Each paragraph carries its number in bold, so Markdown does not renumber it as a list.
+            for (index, paragraph) in article.paragraphs.enumerated() {
+                markdown.block("**\(article.number).\(index + 1)** \(escape(paragraph))")
+            }
+        }
+
+        markdown.block("## Overzicht van diensten en prijzen")
+        markdown.block(escape(DocumentWording.overviewExplanation))
+        servicesTables(document.tiers, years: years, into: &markdown)
+        totalsSection(document.totals, years: years, into: &markdown)
+        serviceLevelsSection(document, into: &markdown)
+        instalmentsSection(document, into: &markdown)
+        notesSection(document.notes, into: &markdown)
+
+        markdown.block("## Ondertekening")
+        markdown.block("Aldus overeengekomen en in tweevoud getekend.")
+        for party in [document.municipality, document.supplier] {
+            signatureBlock(party, fields: ["Plaats", "Datum", "Naam", "Functie", "Handtekening"], into: &markdown)
+        }
+
+        annexSections(document.annexes, years: years, into: &markdown)
+        return markdown.text
+    }
+
+    /// Makes text literal in Markdown, in a paragraph as well as in a table cell: `&`, `<` and
+    /// `>` become entities (so a Markdown-to-HTML converter cannot emit markup), the characters
+    /// that start emphasis, code, links, strikethrough or a cell border get a backslash, and so
+    /// does a leading `#`, `-`, `+`, `=`, `@` or list number, which would otherwise start a
+    /// heading, a list or a formula. Line breaks become spaces because they would end a row.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var isLeading = true
+        var leadingDigits = false
+        for scalar in text.unicodeScalars {
+            let wasLeading = isLeading
+            if isLeading && scalar != " " {
+                isLeading = false
+                leadingDigits = ("0"..."9").contains(scalar)
+            } else if leadingDigits && !("0"..."9").contains(scalar) {
+                // A leading number followed by "." or ")" would start an ordered list.
+                leadingDigits = false
+                if scalar == "." || scalar == ")" {
+                    result += "\\"
+                    result.unicodeScalars.append(scalar)
+                    continue
+                }
+            }
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\\", "|", "*", "_", "`", "[", "]", "~":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case "#", "-", "+", "=", "@":
+                // Only at the start: "Smilde-Noord" keeps its hyphen as it is.
+                if wasLeading { result += "\\" }
+                result.unicodeScalars.append(scalar)
+            case "\n", "\r", "\t":
+                result += " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += " "
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Shared parts
+
+    /// "Kenmerk: OFF-2025-001", with the value escaped.
+    private static func field(_ label: String, _ value: String) -> String {
+        "\(label): \(escape(value))"
+    }
+
+    /// One table per tier, as in the HTML: a row per programme line heading and per service,
+    /// a column per year and one for the term, then the subtotal.
+    private static func servicesTables(_ tiers: [DocumentTier], years: [DocumentYear], into markdown: inout MarkdownText) {
+        for tier in tiers {
+            markdown.block("### \(escape(tier.name))")
+            var rows = [
+                "| Dienst | " + years.map { escape(DocumentWording.yearLabel($0)) + " | " }.joined()
+                    + escape(DocumentWording.termTotalLabel(years)) + " |",
+                "| :-- | " + String(repeating: "--: | ", count: years.count + 1).dropLast(),
+            ]
+            for programmeLine in tier.programmeLines {
+                rows.append("| **\(escape(programmeLine.name))** | " + String(repeating: " | ", count: years.count + 1).dropLast())
+                for service in programmeLine.services {
+                    var name = escape(service.name)
+                    for marker in DocumentWording.markers(quote: service.hasQuote, indicative: service.hasIndicative) {
+                        name += " " + escape(marker)
+                    }
+                    name += " — " + escape(service.section)
+                    var cells = [name]
+                    for year in years {
+                        guard let amount = service.amounts.byYear[year.year] else {
+                            cells.append("—")
+                            continue
+                        }
+                        var cell = escape(amount.dutchString)
+                        if let oneOff = service.oneOff[year.year] {
+                            cell += " (\(escape(DocumentWording.oneOffPart(oneOff))))"
+                        }
+                        cells.append(cell)
+                    }
+                    cells.append(escape(service.amounts.total.dutchString))
+                    rows.append(row(cells))
+                }
+            }
+            rows.append(row(["**Subtotaal \(escape(tier.name))**"]
+                + years.map { year in tier.subtotal.byYear[year.year].map { "**\(escape($0.dutchString))**" } ?? "—" }
+                + ["**\(escape(tier.subtotal.total.dutchString))**"]))
+            markdown.block(rows.joined(separator: "\n"))
+        }
+    }
+
+    /// A table row from cells that are already escaped.
+    private static func row(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |"
+    }
+
+    /// The totals per year and for the term, with the sentence that says which line the
+    /// municipality pays, and the footnotes of projected years.
+    private static func totalsSection(_ totals: [DocumentTotals], years: [DocumentYear], into markdown: inout MarkdownText) {
+        markdown.block("### Totalen")
+        markdown.block(escape(DocumentWording.totalsExplanation))
+        var rows = [
+            "| | " + years.map { escape(DocumentWording.yearLabel($0)) + " | " }.joined() + "Totaal looptijd |",
+            "| :-- | " + String(repeating: "--: | ", count: years.count + 1).dropLast(),
+        ]
+        let columns: [Int?] = years.map { Optional($0.year) } + [nil]
+        for totalsRow in DocumentWording.totalsRows {
+            let emphasis = totalsRow.kind == .municipality ? "**" : ""
+            rows.append(row(["\(emphasis)\(escape(totalsRow.label))\(emphasis)"] + columns.map { year in
+                guard let amount = totals.first(where: { $0.year == year }).map(totalsRow.value) else { return "—" }
+                return "\(emphasis)\(escape(amount.dutchString))\(emphasis)"
+            }))
+        }
+        markdown.block(rows.joined(separator: "\n"))
+        footnotes(years, into: &markdown)
+    }
+
+    /// The footnotes of projected years, each a paragraph of its own.
+    private static func footnotes(_ years: [DocumentYear], into markdown: inout MarkdownText) {
+        for footnote in DocumentWording.projectionFootnotes(years) {
+            markdown.block(escape(footnote))
+        }
+    }
+
+    /// The remarks as a numbered list.
+    private static func notesSection(_ notes: [String], into markdown: inout MarkdownText) {
+        guard !notes.isEmpty else { return }
+        markdown.block("## Toelichting")
+        markdown.block(notes.enumerated().map { "\($0.offset + 1). \(escape($0.element))" }.joined(separator: "\n"))
+    }
+
+    /// A party's signature block: role and name, and a dotted line per field.
+    private static func signatureBlock(_ party: DocumentParty, fields: [String], into markdown: inout MarkdownText) {
+        markdown.block("**\(escape(DocumentWording.capitalised(party.role))): \(escape(party.name))**")
+        markdown.block(fields.map { field in
+            let filled = field == "Naam" ? party.representative.map(escape) : nil
+            return "- \(field): \(filled ?? String(repeating: "…", count: 30))"
+        }.joined(separator: "\n"))
+    }
+
+    /// "**Gemeente Midden-Drenthe**, opdrachtgever, hierna te noemen: de gemeente;".
+    private static func partyDescription(_ party: DocumentParty, alias: String) -> String {
+        var text = "**\(escape(party.name))**, \(escape(party.role))"
+        if let representative = party.representative {
+            text += ", vertegenwoordigd door \(escape(representative))"
+        }
+        return text + ", hierna te noemen: \(escape(alias))"
+    }
+
+    /// One annex per year after a rule: the priced lines as a table, their explanations as a
+    /// list numbered like the table's rows, then the year's totals.
+    private static func annexSections(_ annexes: [DocumentAnnex], years: [DocumentYear], into markdown: inout MarkdownText) {
+        for (index, annex) in annexes.enumerated() {
+            markdown.block("---")
+            markdown.block("## \(escape(DocumentWording.annexHeading(number: index + 1, annex: annex)))")
+            markdown.block(escape(DocumentWording.annexIntroduction))
+            if let note = years.first(where: { $0.year == annex.year })?.note {
+                markdown.block(escape(DocumentWording.projectionSentence(year: annex.year, note: note)))
+            }
+            var rows = [
+                "| Nr. | Dienst | Onderdeel | Onderwerp | Aantal | Prijs per eenheid | Bedrag | Frequentie | Betaler |",
+                "| --: | :-- | :-- | :-- | --: | --: | --: | :-- | :-- |",
+            ]
+            for (lineIndex, line) in annex.lines.enumerated() {
+                var component = escape(line.componentName)
+                for marker in DocumentWording.markers(quote: line.isQuote, indicative: line.isIndicative) {
+                    component += " " + escape(marker)
+                }
+                rows.append(row([
+                    String(lineIndex + 1), escape(line.serviceName), component, escape(line.subject ?? "—"),
+                    escape(line.quantity.dutchString), escape(line.unitPrice.dutchString), escape(line.amount.dutchString),
+                    escape(line.recurrence), escape(line.payer),
+                ]))
+            }
+            markdown.block(rows.joined(separator: "\n"))
+            if !annex.lines.isEmpty {
+                markdown.block("Toelichting per regel:")
+                markdown.block(annex.lines.enumerated().map { "\($0.offset + 1). \(escape($0.element.explanation))" }
+                    .joined(separator: "\n"))
+            }
+            markdown.block("### Totalen \(annex.year)")
+            var totals = ["| | \(annex.year) |", "| :-- | --: |"]
+            for totalsRow in DocumentWording.totalsRows {
+                let emphasis = totalsRow.kind == .municipality ? "**" : ""
+                totals.append(row(["\(emphasis)\(escape(totalsRow.label))\(emphasis)",
+                                   "\(emphasis)\(escape(totalsRow.value(annex.totals).dutchString))\(emphasis)"]))
+            }
+            markdown.block(totals.joined(separator: "\n"))
+        }
+    }
+
+    // MARK: Agreement parts
+
+    /// The promised service levels, one table per year, a row per school and level.
+    private static func serviceLevelsSection(_ document: AgreementDocument, into markdown: inout MarkdownText) {
+        markdown.block("## Overzicht van dienstverleningsniveaus")
+        guard !document.serviceLevels.isEmpty else {
+            markdown.block(escape(DocumentWording.noServiceLevels))
+            return
+        }
+        markdown.block(escape(DocumentWording.serviceLevelsIntroduction))
+        let serviceNames = DocumentWording.serviceNames(document.tiers)
+        let hasNotes = document.serviceLevels.contains { $0.note != nil }
+        for year in document.years {
+            let levels = document.serviceLevels.filter { $0.year == year.year }
+            if levels.isEmpty { continue }
+            markdown.block("### \(escape(DocumentWording.yearLabel(year)))")
+            var rows = [
+                "| School | Leerlingen | Dienst | Onderdeel | Niveau |" + (hasNotes ? " Opmerking |" : ""),
+                "| :-- | --: | :-- | :-- | :-- |" + (hasNotes ? " :-- |" : ""),
+            ]
+            for level in levels {
+                rows.append(row([
+                    escape(level.school), String(level.pupils), escape(serviceNames[level.service] ?? level.service),
+                    escape(level.name), escape(level.value),
+                ] + (hasNotes ? [escape(level.note ?? "")] : [])))
+            }
+            markdown.block(rows.joined(separator: "\n"))
+        }
+        footnotes(document.years, into: &markdown)
+    }
+
+    /// The payment schedule, with per year a total row equal to what the municipality pays.
+    private static func instalmentsSection(_ document: AgreementDocument, into markdown: inout MarkdownText) {
+        markdown.block("## Overzicht van termijnen")
+        var rows = ["| Jaar | Termijn | Vervaldatum | Bedrag |", "| :-- | :-- | :-- | --: |"]
+        for year in document.years {
+            let instalments = document.instalments.filter { $0.year == year.year }
+            if instalments.isEmpty { continue }
+            for instalment in instalments {
+                rows.append(row([escape(DocumentWording.yearLabel(year)), escape(instalment.period),
+                                 escape(instalment.due.dutchString), escape(instalment.amount.dutchString)]))
+            }
+            let total = document.totals.first { $0.year == year.year }?.municipality
+            rows.append(row(["**Totaal \(year.year)**", "", "", total.map { "**\(escape($0.dutchString))**" } ?? "—"]))
+        }
+        markdown.block(rows.joined(separator: "\n"))
+        footnotes(document.years, into: &markdown)
+    }
+}
+
+/// The Markdown text being built, one block (paragraph, list, table, heading) at a time.
+private struct MarkdownText {
+    var text = ""
+
+    /// Appends a block that is already escaped, separated from the previous one by a blank line.
+    mutating func block(_ markdown: String) {
+        if !text.isEmpty { text += "\n" }
+        text += markdown
+        text += "\n"
+    }
+}

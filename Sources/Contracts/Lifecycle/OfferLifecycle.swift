@@ -1,0 +1,202 @@
+import Catalogue
+import JSON
+import Money
+import Pricing
+
+/// Why a lifecycle step failed; the command-line tool maps each case to its exit code.
+public enum LifecycleError: Error, CustomStringConvertible {
+    /// Bad or unreadable input (profile, offer, books): 65 or 66.
+    case input(InputError)
+    /// The database failed: 74.
+    case store(StoreError)
+    /// The step is not allowed in the offer's state, or names something unknown: 65.
+    case refused(String)
+    /// Something the program got wrong: 70.
+    case internalError(String)
+
+    public var description: String {
+        switch self {
+        case .input(let error): error.description
+        case .store(let error): error.description
+        case .refused(let message): message
+        case .internalError(let message): message
+        }
+    }
+}
+
+/// The documents of a quote or agreement in their three formats.
+public struct RenderedDocuments: Sendable, Equatable {
+    public var html: String
+    public var markdown: String
+    public var json: String
+
+    /// Documents already rendered (as stored with a quote or agreement).
+    public init(html: String, markdown: String, json: String) {
+        self.html = html
+        self.markdown = markdown
+        self.json = json
+    }
+
+    /// Renders a quote.
+    public init(_ document: QuoteDocument) {
+        html = HTMLRenderer.render(document)
+        markdown = MarkdownRenderer.render(document)
+        json = DocumentJSON.encode(document)
+    }
+
+    /// Renders an agreement.
+    public init(_ document: AgreementDocument) {
+        html = HTMLRenderer.render(document)
+        markdown = MarkdownRenderer.render(document)
+        json = DocumentJSON.encode(document)
+    }
+}
+
+/// From a stored draft to an issued quote to an accepted agreement.
+public enum OfferLifecycle {
+    /// Prices a stored offer with the current books (projecting later years with `assumptions`).
+    public static func price(_ offer: OfferRecord, store: CatalogueStore, library: TariffLibrary,
+                             assumptions: ProjectionAssumptions) throws(LifecycleError) -> (PricedOffer, PricingRequest) {
+        let profile: String?
+        do { profile = try store.profile(code: offer.municipality) } catch { throw .store(error) }
+        guard let profile else {
+            throw .refused("municipality \(offer.municipality) is not in the database; import its profile with 'catalogue-cli municipality import'")
+        }
+        return try price(offer, profile: profile) { (years) throws(InputError) -> PricingBooks in
+            try BookProjector.books(for: years, library: library, assumptions: assumptions)
+        }
+    }
+
+    private static func price(_ offer: OfferRecord, profile: String,
+                              books: (ClosedRange<Int>) throws(InputError) -> PricingBooks) throws(LifecycleError) -> (PricedOffer, PricingRequest) {
+        let request: PricingRequest
+        do {
+            request = try PricingRequestLoader.load(
+                profileBytes: Array(profile.utf8), profileFile: "municipality \(offer.municipality) (database)",
+                offerBytes: Array(JSONWriter.write(offer.offerJSON).utf8), offerFile: "offer \(offer.id) (database)", books: books)
+        } catch {
+            throw .input(error)
+        }
+        do {
+            return (try PricingEngine.price(request.offer, books: request.books), request)
+        } catch {
+            throw .internalError(error.description)
+        }
+    }
+
+    /// Issues a draft: prices it, renders the offerte and freezes lines, amounts, book hashes and
+    /// documents. Returns the stored quote.
+    public static func issue(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
+                             date: CalendarDate, validDays: Int = 60) throws(LifecycleError) -> QuoteRecord {
+        let offer = try record(offerID, store)
+        guard offer.status == "draft" else {
+            throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status), not a draft; only a draft can be issued")
+        }
+        let (priced, request) = try price(offer, store: store, library: library, assumptions: assumptions)
+        var supersedes: String?
+        if let previous = offer.supersedes {
+            supersedes = (try? store.quote(offerID: previous))?.reference
+        }
+        let reference = "\(offer.reference)-v\(offer.version)"
+        let document = DocumentBuilder.quote(priced, books: request.books, reference: reference, version: offer.version,
+                                             supersedes: supersedes, date: date, validDays: validDays)
+        let rendered = RenderedDocuments(document)
+        var books: [(hash: String, year: Int, source: String, content: String)] = []
+        var years: [QuoteYearRecord] = []
+        for year in priced.years {
+            guard let yearBook = request.books[year.year] else { throw .internalError("no book for \(year.year)") }
+            let content: String
+            if yearBook.status == .published, let bytes = try? library.bytes(year: year.year) {
+                content = String(decoding: bytes, as: UTF8.self)
+            } else {
+                content = TariffBookEncoder.encode(yearBook.book)
+            }
+            let hash = "sha256:" + SHA256.hex(Array(content.utf8))
+            let source = yearBook.status == .published ? yearBook.file : "projected from \(yearBook.projectedFrom ?? 0)"
+            books.append((hash, year.year, source, content))
+            years.append(QuoteYearRecord(year: year.year, status: year.status, bookHash: hash, bookFile: year.bookFile,
+                                         projectedFrom: year.projectedFrom, totals: year.totals))
+        }
+        let profile = (try? store.profile(code: offer.municipality)) ?? nil
+        let quote = QuoteRecord(id: 0, offerID: offerID, reference: reference, issuedOn: date, validUntil: document.validUntil,
+                                totals: priced.totals, profile: profile ?? "", priced: PricedOfferJSON.encode(priced), years: years,
+                                html: rendered.html, markdown: rendered.markdown, json: rendered.json)
+        do {
+            return try store.issue(offerID, quote: quote, books: books,
+                                   lines: priced.years.flatMap { year in year.lines.map { (year.year, $0) } })
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .refused("\(error)")
+        }
+    }
+
+    /// Accepts an issued offer: rebuilds the priced offer from the frozen quote (the stored
+    /// profile, lines and books by hash, never the current books), checks it is exactly what was
+    /// issued, and stores the agreement with its documents.
+    public static func accept(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
+                              payment: PaymentSchedule = .quarterly) throws(LifecycleError) -> AgreementRecord {
+        let offer = try record(offerID, store)
+        guard offer.status == "issued" else {
+            throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status); only an issued offer can be accepted")
+        }
+        let quote: QuoteRecord
+        do {
+            guard let stored = try store.quote(offerID: offerID) else { throw LifecycleError.internalError("offer \(offerID) has no quote") }
+            quote = stored
+        } catch let error as LifecycleError { throw error } catch let error as StoreError { throw .store(error) } catch {
+            throw .internalError("\(error)")
+        }
+        let frozen = try frozenBooks(quote, store: store)
+        let (priced, request) = try price(offer, profile: quote.profile) { (_) throws(InputError) -> PricingBooks in frozen }
+        guard PricedOfferJSON.encode(priced) == quote.priced else {
+            throw .internalError("the issued quote \(quote.reference) cannot be reproduced from its frozen data")
+        }
+        let reference: String
+        do { reference = try store.nextReference(prefix: "UVO-\(offer.firstYear)-", table: "agreements") } catch { throw .store(error) }
+        let document = DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: quote.reference,
+                                                 quoteDate: quote.issuedOn, date: date, payment: payment)
+        let rendered = RenderedDocuments(document)
+        let agreement = AgreementRecord(id: 0, reference: reference, quoteID: quote.id, municipality: offer.municipality,
+                                        firstYear: offer.firstYear, lastYear: offer.firstYear + offer.years - 1, acceptedOn: date,
+                                        payment: payment, status: "active", html: rendered.html, markdown: rendered.markdown,
+                                        json: rendered.json)
+        do {
+            return try store.accept(offerID, agreement: agreement)
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .refused("\(error)")
+        }
+    }
+
+    /// The books an issued quote was priced with, read back from the store by hash.
+    public static func frozenBooks(_ quote: QuoteRecord, store: CatalogueStore) throws(LifecycleError) -> PricingBooks {
+        var byYear: [Int: YearBook] = [:]
+        for year in quote.years {
+            let content: String?
+            do { content = try store.bookContent(hash: year.bookHash) } catch { throw .store(error) }
+            guard let content else { throw .internalError("book \(year.bookHash) of quote \(quote.reference) is missing") }
+            let book: TariffBook
+            do {
+                book = try TariffBookLoader.load(bytes: Array(content.utf8), file: year.bookHash, expectedYear: year.year)
+            } catch {
+                throw .internalError("book \(year.bookHash) of quote \(quote.reference) does not load: \(error)")
+            }
+            var assumptions: IndexationParameters?
+            if year.status == .projected, let record = book.provenance.indexation {
+                assumptions = try? IndexationParameters(wage: record.wage, price: record.price, weights: record.mixedWeights)
+            }
+            byYear[year.year] = YearBook(book: book, status: year.status, file: year.bookFile, projectedFrom: year.projectedFrom,
+                                         assumptions: assumptions)
+        }
+        return PricingBooks(byYear: byYear)
+    }
+
+    private static func record(_ offerID: Int64, _ store: CatalogueStore) throws(LifecycleError) -> OfferRecord {
+        let record: OfferRecord?
+        do { record = try store.offer(offerID) } catch { throw .store(error) }
+        guard let record else { throw .refused("no offer \(offerID) in the database; 'catalogue-cli offer list' shows them") }
+        return record
+    }
+}

@@ -1,0 +1,169 @@
+/// The schema, as numbered migrations. A database records the last one applied in
+/// `PRAGMA user_version`; opening applies the missing ones in order, each in its own
+/// transaction, so a failing step leaves the database as it was.
+///
+/// Never edit a migration that has shipped: add a new one.
+public enum Migrations {
+    /// One step of the schema.
+    public struct Migration: Sendable {
+        /// Its number: 1, 2, 3, …
+        public var version: Int
+        /// What it does.
+        public var summary: String
+        /// The SQL.
+        public var sql: String
+    }
+
+    /// Every migration, in order.
+    public static let all: [Migration] = [
+        Migration(version: 1, summary: "tariff books, municipalities, offers and the audit log", sql: """
+            CREATE TABLE tariff_books (
+                hash TEXT PRIMARY KEY,
+                year INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                content TEXT NOT NULL,
+                imported_at TEXT NOT NULL
+            );
+            CREATE INDEX tariff_books_by_year ON tariff_books (year);
+            CREATE TABLE municipalities (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                profile TEXT NOT NULL,
+                profile_hash TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE offers (
+                id INTEGER PRIMARY KEY,
+                reference TEXT NOT NULL,
+                version INTEGER NOT NULL CHECK (version >= 1),
+                supersedes INTEGER REFERENCES offers (id),
+                municipality TEXT NOT NULL REFERENCES municipalities (code),
+                first_year INTEGER NOT NULL,
+                years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 20),
+                title TEXT,
+                status TEXT NOT NULL CHECK (status IN ('draft', 'issued', 'accepted', 'superseded')),
+                created_at TEXT NOT NULL,
+                UNIQUE (reference, version)
+            );
+            CREATE TABLE offer_lines (
+                offer_id INTEGER NOT NULL REFERENCES offers (id),
+                position INTEGER NOT NULL,
+                line TEXT NOT NULL,
+                PRIMARY KEY (offer_id, position)
+            );
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                who TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                before TEXT,
+                after TEXT
+            );
+            CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """),
+        Migration(version: 2, summary: "quotes frozen at issue, with their lines, years and documents", sql: """
+            CREATE TABLE quotes (
+                id INTEGER PRIMARY KEY,
+                offer_id INTEGER NOT NULL UNIQUE REFERENCES offers (id),
+                reference TEXT NOT NULL UNIQUE,
+                issued_on TEXT NOT NULL,
+                valid_until TEXT NOT NULL,
+                municipality_cents INTEGER NOT NULL,
+                school_cents INTEGER NOT NULL,
+                school_vat_cents INTEGER NOT NULL,
+                participants_cents INTEGER NOT NULL,
+                profile TEXT NOT NULL,
+                priced TEXT NOT NULL,
+                document_html TEXT NOT NULL,
+                document_markdown TEXT NOT NULL,
+                document_json TEXT NOT NULL
+            );
+            CREATE TABLE quote_years (
+                quote_id INTEGER NOT NULL REFERENCES quotes (id),
+                year INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('published', 'projected')),
+                book_hash TEXT NOT NULL REFERENCES tariff_books (hash),
+                book_file TEXT NOT NULL,
+                projected_from INTEGER,
+                municipality_cents INTEGER NOT NULL,
+                school_cents INTEGER NOT NULL,
+                participants_cents INTEGER NOT NULL,
+                PRIMARY KEY (quote_id, year)
+            );
+            CREATE TABLE quote_lines (
+                quote_id INTEGER NOT NULL REFERENCES quotes (id),
+                year INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                service TEXT NOT NULL,
+                component TEXT NOT NULL,
+                tariff TEXT,
+                subject TEXT,
+                quantity TEXT NOT NULL,
+                unit_price_cents INTEGER NOT NULL,
+                amount_cents INTEGER NOT NULL,
+                recurrence TEXT NOT NULL,
+                payer TEXT NOT NULL,
+                explanation TEXT NOT NULL,
+                PRIMARY KEY (quote_id, year, position)
+            );
+            CREATE TRIGGER quotes_are_frozen BEFORE UPDATE ON quotes
+                BEGIN SELECT RAISE(ABORT, 'an issued quote never changes'); END;
+            CREATE TRIGGER quotes_are_kept BEFORE DELETE ON quotes
+                BEGIN SELECT RAISE(ABORT, 'an issued quote never changes'); END;
+            CREATE TRIGGER quote_years_are_frozen BEFORE UPDATE ON quote_years
+                BEGIN SELECT RAISE(ABORT, 'an issued quote never changes'); END;
+            CREATE TRIGGER quote_lines_are_frozen BEFORE UPDATE ON quote_lines
+                BEGIN SELECT RAISE(ABORT, 'an issued quote never changes'); END;
+            CREATE TRIGGER quote_lines_are_kept BEFORE DELETE ON quote_lines
+                BEGIN SELECT RAISE(ABORT, 'an issued quote never changes'); END;
+            """),
+        Migration(version: 3, summary: "agreements", sql: """
+            CREATE TABLE agreements (
+                id INTEGER PRIMARY KEY,
+                reference TEXT NOT NULL UNIQUE,
+                quote_id INTEGER NOT NULL UNIQUE REFERENCES quotes (id),
+                municipality TEXT NOT NULL REFERENCES municipalities (code),
+                first_year INTEGER NOT NULL,
+                last_year INTEGER NOT NULL,
+                accepted_on TEXT NOT NULL,
+                payment TEXT NOT NULL CHECK (payment IN ('quarterly', 'monthly', 'yearly')),
+                status TEXT NOT NULL CHECK (status IN ('active', 'ended', 'terminated')),
+                document_html TEXT NOT NULL,
+                document_markdown TEXT NOT NULL,
+                document_json TEXT NOT NULL
+            );
+            CREATE INDEX offers_by_municipality ON offers (municipality);
+            """),
+    ]
+
+    /// The schema version this program writes.
+    public static var latest: Int { all.last?.version ?? 0 }
+
+    /// Applies the migrations the database lacks, each in its own transaction, up to `target`.
+    public static func migrate(_ database: Database, upTo target: Int = latest) throws(StoreError) {
+        let current = try version(of: database)
+        guard current <= latest else {
+            throw StoreError(operation: "open \(database.path)",
+                             message: "the database has schema version \(current), newer than this program's \(latest); use a newer catalogue-cli",
+                             code: 1, sql: nil)
+        }
+        for migration in all where migration.version > current && migration.version <= target {
+            try database.transaction { () throws(StoreError) in
+                // Read again inside the lock: another process may have migrated meanwhile.
+                guard try version(of: database) < migration.version else { return }
+                try database.execute(migration.sql)
+                try database.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+
+    /// The schema version recorded in the file.
+    public static func version(of database: Database) throws(StoreError) -> Int {
+        Int(try database.query("PRAGMA user_version").first?.first?.integer ?? 0)
+    }
+}

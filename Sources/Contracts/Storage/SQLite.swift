@@ -1,0 +1,214 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A database error: what failed, SQLite's message and code, and the SQL it ran.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What the tool was doing, e.g. "open catalogue.sqlite".
+    public var operation: String
+    /// SQLite's message.
+    public var message: String
+    /// SQLite's primary result code.
+    public var code: Int32
+    /// The statement, when one was running.
+    public var sql: String?
+
+    public var description: String {
+        var text = "\(operation): \(message)"
+        if let sql { text += " (while running: \(sql.split(separator: "\n").map { $0.trimmingSpaces }.joined(separator: " ")))" }
+        return text
+    }
+
+    /// Whether another connection held the lock past the busy timeout.
+    public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var text = self
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// A value bound to, or read from, a statement. Money is always `.integer` (cents).
+public enum SQLValue: Sendable, Equatable {
+    case integer(Int64)
+    case text(String)
+    case null
+}
+
+/// One SQLite connection: WAL, foreign keys, a busy timeout, full synchronous writes.
+///
+/// Every multi-row change goes through `transaction`, which starts with `BEGIN IMMEDIATE` (so a
+/// writer waits for the lock up front instead of failing half-way), commits when the body
+/// returns and rolls back when it throws, rethrowing the first error.
+public final class Database {
+    /// The file, as the user named it.
+    public let path: String
+    private var handle: OpaquePointer?
+
+    /// How long a statement waits for another process's lock before giving up.
+    public static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    /// Opens (and creates) the database file.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let result = sqlite3_open_v2(path, &connection, flags, nil)
+        guard result == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(connection)
+            throw StoreError(operation: "open \(path)", message: message, code: result, sql: nil)
+        }
+        handle = connection
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(connection, 0)
+        try execute("PRAGMA foreign_keys = ON")
+        try retryingWhenBusy { () throws(StoreError) in try execute("PRAGMA journal_mode = WAL") }
+        try execute("PRAGMA synchronous = FULL")
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without results.
+    public func execute(_ sql: String) throws(StoreError) {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let result = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if result != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw StoreError(operation: "run a statement", message: message, code: result, sql: sql)
+        }
+    }
+
+    /// Runs a statement with bound values and returns every row.
+    @discardableResult
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> [[SQLValue]] {
+        let statement = try Statement(database: self, sql: sql)
+        try statement.bind(values)
+        var rows: [[SQLValue]] = []
+        while let row = try statement.step() {
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// The id of the last inserted row.
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    public func transaction<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        try retryingWhenBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") }
+        let result: Result
+        do {
+            result = try body()
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        do {
+            try retryingWhenBusy { () throws(StoreError) in try execute("COMMIT") }
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+        return result
+    }
+
+    /// Retries an operation that found the database locked past the busy timeout, a few times
+    /// with a growing pause, so concurrent writers queue instead of failing.
+    func retryingWhenBusy(_ operation: () throws(StoreError) -> Void) throws(StoreError) {
+        var attempt = 0
+        while true {
+            do {
+                try operation()
+                return
+            } catch {
+                guard error.isBusy, attempt < 5 else { throw error }
+                attempt += 1
+                usleep(UInt32(20_000 * attempt))
+            }
+        }
+    }
+
+    fileprivate var connection: OpaquePointer? { handle }
+
+    fileprivate func error(_ operation: String, _ result: Int32, sql: String) -> StoreError {
+        StoreError(operation: operation, message: String(cString: sqlite3_errmsg(handle)), code: result, sql: sql)
+    }
+}
+
+/// A prepared statement; finalized when it goes away.
+final class Statement {
+    private let database: Database
+    private let sql: String
+    private var handle: OpaquePointer?
+
+    init(database: Database, sql: String) throws(StoreError) {
+        self.database = database
+        self.sql = sql
+        let result = sqlite3_prepare_v2(database.connection, sql, -1, &handle, nil)
+        guard result == SQLITE_OK else { throw database.error("prepare a statement", result, sql: sql) }
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    func bind(_ values: [SQLValue]) throws(StoreError) {
+        // SQLite copies the text during the bind call (SQLITE_TRANSIENT), so the Swift string
+        // may go away afterwards.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let result: Int32
+            switch value {
+            case .integer(let number): result = sqlite3_bind_int64(handle, index, number)
+            case .text(let text): result = sqlite3_bind_text(handle, index, text, -1, transient)
+            case .null: result = sqlite3_bind_null(handle, index)
+            }
+            guard result == SQLITE_OK else { throw database.error("bind a value", result, sql: sql) }
+        }
+    }
+
+    func step() throws(StoreError) -> [SQLValue]? {
+        let result = sqlite3_step(handle)
+        switch result {
+        case SQLITE_ROW:
+            let count = sqlite3_column_count(handle)
+            return (0..<count).map { column in
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+                case SQLITE_NULL: return .null
+                default:
+                    guard let text = sqlite3_column_text(handle, column) else { return .null }
+                    return .text(String(cString: text))
+                }
+            }
+        case SQLITE_DONE:
+            return nil
+        default:
+            throw database.error("run a statement", result, sql: sql)
+        }
+    }
+}
+
+extension SQLValue {
+    /// The integer, or nil.
+    public var integer: Int64? {
+        if case .integer(let value) = self { return value }
+        return nil
+    }
+
+    /// The text, or nil.
+    public var text: String? {
+        if case .text(let value) = self { return value }
+        return nil
+    }
+}

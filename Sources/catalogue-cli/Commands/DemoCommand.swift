@@ -1,0 +1,168 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+
+/// `catalogue-cli demo`: the whole way from profile to agreement, on a fresh demo database.
+enum DemoCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["demo"],
+        abstract: "Run the whole flow once: database, books, profiles, an offer for Midden-Drenthe, quote, agreement, documents.",
+        options: [
+            OptionInfo(name: "--out", valueName: "directory", help: "Where the documents and the demo database go (default out)."),
+            OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The quote's date (default 2025-11-21); the agreement is dated two weeks later."),
+            OptionInfo(name: "--assume-wage", valueName: "percent", help: "Wage percentage for the projected years (default 3.75)."),
+            OptionInfo(name: "--assume-price", valueName: "percent", help: "Price percentage for the projected years (default 2.1)."),
+            SharedOptions.tariffs,
+        ],
+        discussion: """
+        The demo reads seeds/municipalities from the working directory (run it from the repository)
+        and writes a new database, out/demo.sqlite, each time; it never touches catalogue.sqlite.
+        Years after the last published book are projected with the assumed percentages (by default
+        the public orientation figures: CAO 3.75 %, CPB price 2.1 %) and the documents say so.
+        """)
+
+    static let seedDirectory = "seeds/municipalities"
+
+    /// The offer the demo composes: what Midden-Drenthe's library vision asks for.
+    static let lines: [String] = [
+        #"{"service": "robuuste-bibliotheek"}"#,
+        #"{"service": "open-plus", "branches": ["beilen"], "runningSince": 2023}"#,
+        #"{"service": "llo-pakket-1"}"#,
+        #"{"service": "llo-pakket-2", "package": "middelgroot", "biebFabriekSeries": 1}"#,
+        #"{"service": "kleintje-bieb"}"#,
+        #"{"service": "boekstart-kinderopvang"}"#,
+        #"{"service": "boekstartcoach", "consultationBureaus": ["cb-beilen"], "hoursPerWeek": 4}"#,
+        #"{"service": "dbos-po", "runningSince": 2016}"#,
+        #"{"service": "thuislezen", "schools": ["po-smilde-c", "po-westerbork-c", "po-nieuw-balinge-a"], "startYear": 2027}"#,
+        #"{"service": "taalhuis"}"#,
+        #"{"service": "meedoen"}"#,
+        #"{"service": "ido"}"#,
+        #"{"service": "verhalenbrink", "quote": {"amount": "7500.00", "recurrence": "annual", "description": "Verhalenbrink Westerbork"}}"#,
+        #"{"service": "maatwerk", "level": "hbo", "hours": 40, "description": "Leesplan gemeente 2026-2028"}"#,
+    ]
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let directory = arguments.value("--out") ?? "out"
+        var date = CalendarDate(year: 2025, month: 11, day: 21)!
+        if let text = arguments.value("--date") {
+            guard let parsed = CalendarDate(parsing: text) else { throw .usage("'--date' expects a date like 2025-11-21, found '\(text)'", command: info) }
+            date = parsed
+        }
+        var arguments = arguments
+        if arguments.value("--assume-wage") == nil { arguments.values["--assume-wage"] = "3.75" }
+        if arguments.value("--assume-price") == nil { arguments.values["--assume-price"] = "2.1" }
+        let library = try SharedOptions.library(arguments, context)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+
+        guard FileSystem.isDirectory(seedDirectory) else {
+            throw .input(.cannotRead(file: seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
+        }
+        if !FileSystem.isDirectory(directory) && mkdir(directory, 0o755) != 0 {
+            throw .cannotCreateOutput(file: directory, reason: "cannot create the directory")
+        }
+        let databasePath = directory + "/demo.sqlite"
+        for suffix in ["", "-wal", "-shm"] { unlink(databasePath + suffix) }
+
+        var demoArguments = arguments
+        demoArguments.values["--db"] = databasePath
+        let store = try StoreOptions.open(demoArguments, context)
+        func database(_ error: StoreError) -> CLIError { .database(file: databasePath, message: error.description) }
+        context.print("1. Created the database \(databasePath) (schema version \(Migrations.latest)).")
+
+        for year in library.years {
+            do {
+                let content = String(decoding: try library.bytes(year: year), as: UTF8.self)
+                let (hash, _) = try store.importBook(content: content, year: year, source: library.fileName(for: year))
+                context.print("2. Imported tariff book \(year) from \(library.fileName(for: year)) (\(hash.prefix(19))…).")
+            } catch let error as InputError {
+                throw .input(error)
+            } catch let error as StoreError {
+                throw database(error)
+            } catch {
+                throw .internalError("\(error)")
+            }
+        }
+
+        var imported = 0
+        do {
+            for name in try FileSystem.contentsOfDirectory(seedDirectory) where name.hasSuffix(".json") {
+                let file = seedDirectory + "/" + name
+                let bytes = try FileSystem.readFile(file)
+                let profile = try ProfileLoader.load(bytes: bytes, file: file)
+                _ = try? store.importMunicipality(code: profile.code, name: profile.name, profile: String(decoding: bytes, as: UTF8.self))
+                imported += 1
+            }
+        } catch {
+            throw .input(error)
+        }
+        context.print("3. Imported \(imported) municipality profiles from \(seedDirectory).")
+
+        let lineValues = lines.compactMap { try? JSONParser.parse($0) }
+        let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: "midden-drenthe", firstYear: 2026,
+                                years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: "draft", lines: lineValues)
+        let problems = try OfferSupport.problems(draft, store: store, library: library)
+        guard problems.isEmpty else { throw .input(.invalid(problems)) }
+        let offer: OfferRecord
+        do throws(StoreError) {
+            offer = try store.createOffer(municipality: draft.municipality, firstYear: draft.firstYear, years: draft.years,
+                                          title: draft.title, lines: lineValues)
+        } catch {
+            throw database(error)
+        }
+        context.print("4. Composed \(OfferSupport.describe(offer)).")
+
+        let priced: PricedOffer
+        do {
+            (priced, _) = try OfferLifecycle.price(offer, store: store, library: library, assumptions: assumptions)
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        let perYear = priced.years.map { "\($0.year) \($0.totals.municipality.dutchString)\($0.status == .projected ? " (projected)" : "")" }
+        context.print("5. Priced three years for the municipality: " + perYear.joined(separator: ", ") + ".")
+        if let projected = priced.years.first(where: { $0.status == .projected }), let from = projected.projectedFrom, let rates = projected.assumptions {
+            context.print("   Years after \(from) are projected from the \(from) book with wage \(rates.wage.plainString) % and price \(rates.price.plainString) % a year.")
+        }
+
+        let quote: QuoteRecord
+        let agreement: AgreementRecord
+        do {
+            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
+            context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
+            agreement = try OfferLifecycle.accept(offer.id, store: store, date: date.adding(days: 14))
+            context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+
+        let files: [(String, String)] = [
+            ("offerte-midden-drenthe.html", quote.html), ("offerte-midden-drenthe.md", quote.markdown),
+            ("offerte-midden-drenthe.json", quote.json),
+            ("uitvoeringsovereenkomst-midden-drenthe.html", agreement.html), ("uitvoeringsovereenkomst-midden-drenthe.md", agreement.markdown),
+            ("uitvoeringsovereenkomst-midden-drenthe.json", agreement.json),
+        ]
+        for (name, text) in files {
+            do {
+                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8))
+            } catch {
+                throw .cannotCreateOutput(file: error.file, reason: error.reason)
+            }
+        }
+        context.print("8. Wrote the documents:")
+        for (name, _) in files { context.print("     \(directory)/\(name)") }
+        context.print("")
+        context.print("The same by hand (with your own database, --db or $CATALOGUE_DB):")
+        context.print("  catalogue-cli municipality import seeds/municipalities/*.json")
+        context.print("  catalogue-cli offer create --municipality midden-drenthe --first-year 2026 --years 3")
+        context.print("  catalogue-cli offer add 1 --service robuuste-bibliotheek        (and the other lines)")
+        context.print("  catalogue-cli offer price 1 --assume-wage 3.75 --assume-price 2.1")
+        context.print("  catalogue-cli offer issue 1 --date \(date) --assume-wage 3.75 --assume-price 2.1")
+        context.print("  catalogue-cli offer accept 1 --date \(date.adding(days: 14))")
+        context.print("  catalogue-cli quote 1 --out out/offerte.html")
+        context.print("  catalogue-cli contract \(agreement.reference) --out out/uitvoeringsovereenkomst.html")
+    }
+}

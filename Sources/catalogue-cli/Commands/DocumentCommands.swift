@@ -1,0 +1,165 @@
+import Catalogue
+import Contracts
+import JSON
+import Pricing
+
+/// The formats a document is written in.
+enum DocumentFormat: String {
+    case html
+    case markdown
+    case json
+
+    /// The format from `--format`, else from the file's extension, else HTML.
+    static func from(_ arguments: ParsedArguments, out: String, command: CommandInfo) throws(CLIError) -> DocumentFormat {
+        if let text = arguments.value("--format") {
+            guard let format = DocumentFormat(rawValue: text) else {
+                throw .usage("'--format' expects 'html', 'markdown' or 'json', found '\(text)'", command: command)
+            }
+            return format
+        }
+        if out.hasSuffix(".json") { return .json }
+        if out.hasSuffix(".md") { return .markdown }
+        return .html
+    }
+
+    func pick(_ documents: RenderedDocuments) -> String {
+        switch self {
+        case .html: documents.html
+        case .markdown: documents.markdown
+        case .json: documents.json
+        }
+    }
+}
+
+/// Writing a document file, atomically, with exit 73 when it cannot be created.
+enum DocumentOutput {
+    static func write(_ text: String, to file: String, _ context: inout CommandContext, what: String) throws(CLIError) {
+        if file == "-" {
+            context.print(text, terminator: true)
+            return
+        }
+        do {
+            try FileSystem.writeFileAtomically(file, Array(text.utf8))
+        } catch {
+            throw .cannotCreateOutput(file: error.file, reason: error.reason)
+        }
+        context.print("Wrote \(what) to \(file).")
+    }
+
+    static let options: [OptionInfo] = [
+        OptionInfo(name: "--out", valueName: "file", help: "Where to write it ('-' for standard output).", required: true),
+        OptionInfo(name: "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html."),
+    ]
+
+    /// Prices the stateless `--profile/--offer` form.
+    static func priced(_ arguments: ParsedArguments, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> (PricedOffer, PricingRequest) {
+        guard let profile = arguments.value("--profile"), let offer = arguments.value("--offer") else {
+            throw .usage("give a stored offer number, or both '--profile <file>' and '--offer <file>'", command: command)
+        }
+        let library = try SharedOptions.library(arguments, context)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: command)
+        do {
+            let request = try PricingRequestLoader.load(profileFile: profile, offerFile: offer, library: library, assumptions: assumptions)
+            return (try PricingEngine.price(request.offer, books: request.books), request)
+        } catch let error as InputError {
+            throw .input(error)
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    static let statelessOptions: [OptionInfo] = [
+        OptionInfo(name: "--profile", valueName: "file", help: "Without a stored offer: the municipality profile."),
+        OptionInfo(name: "--offer", valueName: "file", help: "Without a stored offer: the offer file."),
+        OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "Without a stored offer: the document's date (required)."),
+        OptionInfo(name: "--reference", valueName: "text", help: "Without a stored offer: the reference to print (default CONCEPT)."),
+    ]
+}
+
+/// `catalogue-cli quote`: the offerte, as issued (frozen) or, stateless, from files.
+enum QuoteCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["quote"],
+        abstract: "Write the offerte (quote) of an issued offer, or of a profile and offer file.",
+        positionals: [Positional(name: "offer", help: "The offer number or quote reference (issued offers print their frozen document).", optional: true)],
+        options: DocumentOutput.options + DocumentOutput.statelessOptions
+            + [OptionInfo(name: "--valid-days", valueName: "days", help: "Without a stored offer: how long the quote is valid (default 60)."),
+               StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
+        let format = try DocumentFormat.from(arguments, out: out, command: info)
+        if let key = arguments.positionals.first {
+            let store = try StoreOptions.open(arguments, context)
+            let quote: QuoteRecord?
+            do {
+                if let offerID = Int64(key) {
+                    quote = try store.quote(offerID: offerID)
+                } else {
+                    quote = try store.quote(reference: key)
+                }
+            } catch {
+                throw .database(file: store.database.path, message: error.description)
+            }
+            guard let quote else {
+                throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
+            }
+            let documents = RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json)
+            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "offerte \(quote.reference)")
+            return
+        }
+        let date = try StoreOptions.date(arguments, command: info)
+        let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
+        let document = DocumentBuilder.quote(priced, books: request.books, reference: arguments.value("--reference") ?? "CONCEPT",
+                                             date: date, validDays: Int(arguments.value("--valid-days") ?? "") ?? 60)
+        try DocumentOutput.write(format.pick(RenderedDocuments(document)), to: out, &context, what: "offerte")
+    }
+}
+
+/// `catalogue-cli contract`: the uitvoeringsovereenkomst.
+enum ContractCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["contract"],
+        abstract: "Write the uitvoeringsovereenkomst of an accepted offer, or of a profile and offer file.",
+        positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…) or the accepted offer's number.", optional: true)],
+        options: DocumentOutput.options + DocumentOutput.statelessOptions
+            + [OptionInfo(name: "--payment", valueName: "schedule", help: "Without a stored offer: quarterly (default), monthly or yearly."),
+               StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
+        let format = try DocumentFormat.from(arguments, out: out, command: info)
+        if let key = arguments.positionals.first {
+            let store = try StoreOptions.open(arguments, context)
+            let agreement: AgreementRecord?
+            do {
+                if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) {
+                    agreement = try store.agreement(quoteID: quote.id)
+                } else {
+                    agreement = try store.agreement(reference: key)
+                }
+            } catch {
+                throw .database(file: store.database.path, message: error.description)
+            }
+            guard let agreement else {
+                throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
+            }
+            let documents = RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json)
+            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "uitvoeringsovereenkomst \(agreement.reference)")
+            return
+        }
+        let date = try StoreOptions.date(arguments, command: info)
+        var payment = PaymentSchedule.quarterly
+        if let text = arguments.value("--payment") {
+            guard let schedule = PaymentSchedule(rawValue: text) else {
+                throw .usage("'--payment' expects quarterly, monthly or yearly, found '\(text)'", command: info)
+            }
+            payment = schedule
+        }
+        let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
+        let reference = arguments.value("--reference") ?? "CONCEPT"
+        let document = DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,
+                                                 quoteDate: date, date: date, payment: payment)
+        try DocumentOutput.write(format.pick(RenderedDocuments(document)), to: out, &context, what: "uitvoeringsovereenkomst")
+    }
+}

@@ -1,0 +1,59 @@
+import Catalogue
+import Contracts
+import Pricing
+
+/// Options and helpers of the commands that use the database.
+enum StoreOptions {
+    static let database = OptionInfo(
+        name: "--db", valueName: "file",
+        help: "The database. Default: $CATALOGUE_DB, else catalogue.sqlite in the working directory.")
+
+    /// Opens (and creates, and migrates) the store from `--db`, `$CATALOGUE_DB` or the default.
+    static func open(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> CatalogueStore {
+        let path = arguments.value("--db") ?? context.environment.variables["CATALOGUE_DB"] ?? CatalogueStore.defaultPath
+        let who = context.environment.variables["CATALOGUE_USER"] ?? context.environment.variables["USER"] ?? "unknown"
+        let now = context.environment.variables["CATALOGUE_NOW"] ?? context.environment.now()
+        do {
+            return try CatalogueStore(path: path, who: who, now: now)
+        } catch {
+            throw .database(file: path, message: error.description)
+        }
+    }
+
+    /// Maps a lifecycle failure to the tool's error.
+    static func error(_ error: LifecycleError, store: CatalogueStore) -> CLIError {
+        switch error {
+        case .input(let input): .input(input)
+        case .store(let failure): .database(file: store.database.path, message: failure.description)
+        case .refused(let message): .refused(message)
+        case .internalError(let message): .internalError(message)
+        }
+    }
+
+    /// A required `--date`.
+    static func date(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> CalendarDate {
+        guard let text = arguments.value("--date") else {
+            throw .usage("missing '--date <yyyy-mm-dd>': documents carry the date you give, the tool never reads the clock", command: command)
+        }
+        guard let date = CalendarDate(parsing: text) else {
+            throw .usage("'--date' expects a date like 2026-01-15, found '\(text)'", command: command)
+        }
+        return date
+    }
+
+    /// An offer id argument.
+    static func offerID(_ text: String, command: CommandInfo) throws(CLIError) -> Int64 {
+        guard let id = Int64(text), id > 0 else {
+            throw .usage("expected an offer number like 3, found '\(text)'", command: command)
+        }
+        return id
+    }
+
+    static let date = OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The date of the document (required: the tool never reads the clock).", required: true)
+
+    static let assumptionOptions = [
+        OptionInfo(name: "--assume-wage", valueName: "percent", help: "The wage percentage assumed for years after the last published book."),
+        OptionInfo(name: "--assume-price", valueName: "percent", help: "The price percentage assumed for those years."),
+        OptionInfo(name: "--assume-mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class for those years."),
+    ]
+}
