@@ -22,9 +22,9 @@ let package = Package(
         // The catalogue model: tariff books, their loading and validation.
         .target(name: "Catalogue", dependencies: ["Money", "JSON"]),
         // Rules that turn a tariff book, a profile and an offer into priced lines; indexation.
-        .target(name: "Pricing", dependencies: ["Money", "Catalogue"]),
+        .target(name: "Pricing", dependencies: ["Money", "JSON", "Catalogue"]),
         // Offers, quotes, agreements, documents and storage.
-        .target(name: "Contracts", dependencies: ["Money", "Catalogue", "Pricing", "CSQLite"]),
+        .target(name: "Contracts", dependencies: ["Money", "JSON", "Catalogue", "Pricing", "CSQLite"]),
         .executableTarget(
             name: "catalogue-cli",
             dependencies: ["Money", "JSON", "Catalogue", "Pricing", "Contracts"]
@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

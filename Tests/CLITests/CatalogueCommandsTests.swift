@@ -156,6 +156,12 @@ struct CLIErrorTests {
         (["tariffs", "diff", "--help"], "help-tariffs-diff.txt"),
         (["tariffs", "show", "--help"], "help-tariffs-show.txt"),
         (["price", "--help"], "help-price.txt"),
+        (["demo", "--help"], "help-demo.txt"),
+        (["offer", "--help"], "help-offer.txt"),
+        (["offer", "add", "--help"], "help-offer-add.txt"),
+        (["municipality"], "help-municipality.txt"),
+        (["quote", "--help"], "help-quote.txt"),
+        (["contract", "--help"], "help-contract.txt"),
         (["help", "services"], "help-services.txt"),
     ])
     func help(arguments: [String], golden: String) {

@@ -15,24 +15,27 @@ public enum DocumentBuilder {
     public static let supplier = DocumentParty(name: "Biblionet Drenthe (Bind bibliotheken)", role: "opdrachtnemer", representative: nil)
 
     /// The offerte.
+    /// Sums in the documents are sums of lines whose totals the pricing already computed, so
+    /// they cannot leave the supported range; if one ever did, the document is refused rather
+    /// than printed with a wrong amount.
     public static func quote(_ priced: PricedOffer, books: PricingBooks, reference: String, version: Int = 1,
-                             supersedes: String? = nil, date: CalendarDate, validDays: Int = 60) -> QuoteDocument {
+                             supersedes: String? = nil, date: CalendarDate, validDays: Int = 60) throws(MoneyError) -> QuoteDocument {
         QuoteDocument(
             reference: reference, version: version, supersedes: supersedes, date: date,
             validUntil: date.adding(days: validDays), supplier: supplier, municipality: municipality(priced),
-            title: priced.title, years: years(priced), tiers: tiers(priced, books: books), totals: totals(priced),
-            notes: notes(priced, books: books), annexes: annexes(priced, books: books))
+            title: priced.title, years: years(priced), tiers: try tiers(priced, books: books), totals: try totals(priced),
+            notes: notes(priced, books: books), annexes: try annexes(priced, books: books))
     }
 
     /// The uitvoeringsovereenkomst.
     public static func agreement(_ priced: PricedOffer, books: PricingBooks, reference: String, quoteReference: String,
-                                 quoteDate: CalendarDate, date: CalendarDate, payment: PaymentSchedule = .quarterly) -> AgreementDocument {
+                                 quoteDate: CalendarDate, date: CalendarDate, payment: PaymentSchedule = .quarterly) throws(MoneyError) -> AgreementDocument {
         let first = priced.years.first?.year ?? date.year
         let last = priced.years.last?.year ?? first
         let hasDbos = priced.years.contains { $0.lines.contains { $0.service == "dbos-po" || $0.service == "dbos-vo" } }
         let levels = priced.years.flatMap { year in
             year.serviceLevels.map { level in
-                DocumentServiceLevel(year: year.year, service: level.service, school: level.subjectName, pupils: level.pupils,
+                DocumentServiceLevel(year: year.year, service: level.service, schoolID: level.subject, school: level.subjectName, pupils: level.pupils,
                                      name: level.name, value: "\(level.value.dutchString) \(level.unit)", note: level.note)
             }
         }
@@ -42,12 +45,12 @@ public enum DocumentBuilder {
             considerations: [
                 "\(supplier.name) verzorgt het openbaar bibliotheekwerk in de gemeente \(priced.municipalityName) en biedt daarvoor de diensten van haar Activiteitencatalogus aan.",
                 "De gemeente heeft op \(quoteDate.dutchString) de offerte \(quoteReference) aanvaard.",
-                "Partijen leggen in deze overeenkomst vast welke diensten de bibliotheek in de jaren \(first) tot en met \(last) levert, op welk niveau en tegen welke prijs.",
+                "Partijen leggen in deze overeenkomst vast welke diensten de bibliotheek \(first == last ? "in \(first)" : "in de jaren \(first) tot en met \(last)") levert, op welk niveau en tegen welke prijs.",
             ],
             articles: articles(priced, first: first, last: last, quoteReference: quoteReference, payment: payment,
                                hasDbos: hasDbos, hasProjection: priced.years.contains { $0.status == .projected }),
-            tiers: tiers(priced, books: books), totals: totals(priced), serviceLevels: levels,
-            instalments: instalments(priced, schedule: payment), annexes: annexes(priced, books: books),
+            tiers: try tiers(priced, books: books), totals: try totals(priced), serviceLevels: levels,
+            instalments: try instalments(priced, schedule: payment), annexes: try annexes(priced, books: books),
             notes: notes(priced, books: books))
     }
 
@@ -67,7 +70,7 @@ public enum DocumentBuilder {
         }
     }
 
-    private static func tiers(_ priced: PricedOffer, books: PricingBooks) -> [DocumentTier] {
+    private static func tiers(_ priced: PricedOffer, books: PricingBooks) throws(MoneyError) -> [DocumentTier] {
         // The catalogue structure comes from the first year's book; later books have the same services.
         guard let firstYear = priced.years.first, let book = books[firstYear.year]?.book else { return [] }
         var result: [DocumentTier] = []
@@ -75,8 +78,9 @@ public enum DocumentBuilder {
             var lines: [DocumentProgrammeLine] = []
             let programmeCodes = book.programmeLines.map { Optional($0.code) } + [nil]
             for code in programmeCodes {
-                let services = book.services.filter { $0.tier == tier && $0.programmeLine == code }.compactMap { service in
-                    documentService(service, priced: priced)
+                var services: [DocumentService] = []
+                for service in book.services where service.tier == tier && service.programmeLine == code {
+                    if let documented = try documentService(service, priced: priced) { services.append(documented) }
                 }
                 if services.isEmpty { continue }
                 lines.append(DocumentProgrammeLine(name: code.flatMap { book.programmeLine($0)?.name } ?? "Overig", services: services))
@@ -85,15 +89,15 @@ public enum DocumentBuilder {
             let all = lines.flatMap(\.services)
             var subtotal: [Int: Money] = [:]
             for year in priced.years {
-                subtotal[year.year] = (try? Money.sum(all.compactMap { $0.amounts.byYear[year.year] })) ?? .zero
+                subtotal[year.year] = try Money.sum(all.compactMap { $0.amounts.byYear[year.year] })
             }
             result.append(DocumentTier(name: tier.dutchName, programmeLines: lines,
-                                       subtotal: YearAmounts(byYear: subtotal, total: (try? Money.sum(subtotal.values)) ?? .zero)))
+                                       subtotal: YearAmounts(byYear: subtotal, total: try Money.sum(subtotal.values))))
         }
         return result
     }
 
-    private static func documentService(_ service: Service, priced: PricedOffer) -> DocumentService? {
+    private static func documentService(_ service: Service, priced: PricedOffer) throws(MoneyError) -> DocumentService? {
         var byYear: [Int: Money] = [:]
         var oneOff: [Int: Money] = [:]
         var hasQuote = false, hasIndicative = false, present = false
@@ -102,33 +106,33 @@ public enum DocumentBuilder {
             guard !lines.isEmpty else { continue }
             present = true
             let municipal = lines.filter { $0.payer == .municipality }
-            byYear[year.year] = (try? Money.sum(municipal.map(\.amount))) ?? .zero
-            let once = (try? Money.sum(municipal.filter { $0.recurrence == .oneOff }.map(\.amount))) ?? .zero
+            byYear[year.year] = try Money.sum(municipal.map(\.amount))
+            let once = try Money.sum(municipal.filter { $0.recurrence == .oneOff }.map(\.amount))
             if once != .zero { oneOff[year.year] = once }
             hasQuote = hasQuote || lines.contains(where: \.isQuote)
             hasIndicative = hasIndicative || lines.contains(where: \.isIndicative)
         }
         guard present else { return nil }
         return DocumentService(code: service.code, name: service.name, section: service.section,
-                               amounts: YearAmounts(byYear: byYear, total: (try? Money.sum(byYear.values)) ?? .zero),
+                               amounts: YearAmounts(byYear: byYear, total: try Money.sum(byYear.values)),
                                oneOff: oneOff, hasQuote: hasQuote, hasIndicative: hasIndicative)
     }
 
-    private static func yearTotals(_ year: Int?, _ lines: [PricedLine], _ totals: PayerTotals) -> DocumentTotals {
+    private static func yearTotals(_ year: Int?, _ lines: [PricedLine], _ totals: PayerTotals) throws(MoneyError) -> DocumentTotals {
         let municipal = lines.filter { $0.payer == .municipality }
-        let oneOff = (try? Money.sum(municipal.filter { $0.recurrence == .oneOff }.map(\.amount))) ?? .zero
+        let oneOff = try Money.sum(municipal.filter { $0.recurrence == .oneOff }.map(\.amount))
         return DocumentTotals(year: year, municipality: totals.municipality, oneOff: oneOff,
-                              annual: (try? totals.municipality.subtracting(oneOff)) ?? .zero,
+                              annual: try totals.municipality.subtracting(oneOff),
                               school: totals.school, schoolVAT: totals.schoolVAT, participants: totals.participants)
     }
 
-    private static func totals(_ priced: PricedOffer) -> [DocumentTotals] {
-        priced.years.map { yearTotals($0.year, $0.lines, $0.totals) }
-            + [yearTotals(nil, priced.years.flatMap(\.lines), priced.totals)]
+    private static func totals(_ priced: PricedOffer) throws(MoneyError) -> [DocumentTotals] {
+        try priced.years.map { (year) throws(MoneyError) -> DocumentTotals in try yearTotals(year.year, year.lines, year.totals) }
+            + [try yearTotals(nil, priced.years.flatMap(\.lines), priced.totals)]
     }
 
-    private static func annexes(_ priced: PricedOffer, books: PricingBooks) -> [DocumentAnnex] {
-        priced.years.map { year in
+    private static func annexes(_ priced: PricedOffer, books: PricingBooks) throws(MoneyError) -> [DocumentAnnex] {
+        try priced.years.map { (year) throws(MoneyError) -> DocumentAnnex in
             let book = books[year.year]?.book
             let lines = year.lines.map { line in
                 let service = book?.service(line.service)
@@ -137,11 +141,11 @@ public enum DocumentBuilder {
                     componentName: service?.component(line.component)?.name ?? line.component, tariff: line.tariff,
                     subject: line.subjectName ?? line.description, quantity: line.quantity, unitPrice: line.unitPrice,
                     amount: line.amount, recurrence: line.recurrence == .oneOff ? "eenmalig" : "jaarlijks",
-                    payer: dutchPayer(line.payer), explanation: line.explanation, isQuote: line.isQuote,
+                    payer: dutchPayer(line.payer), vat: line.vat?.amount, explanation: line.explanation, isQuote: line.isQuote,
                     isIndicative: line.isIndicative)
             }
             return DocumentAnnex(year: year.year, projected: year.status == .projected, lines: lines,
-                                 totals: yearTotals(year.year, year.lines, year.totals))
+                                 totals: try yearTotals(year.year, year.lines, year.totals))
         }
     }
 
@@ -242,11 +246,11 @@ public enum DocumentBuilder {
 
     /// The advances per year: equal instalments of the annual amount, the remainder cents on
     /// the last one, and the one-off costs on the first one of their year.
-    static func instalments(_ priced: PricedOffer, schedule: PaymentSchedule) -> [DocumentInstalment] {
+    static func instalments(_ priced: PricedOffer, schedule: PaymentSchedule) throws(MoneyError) -> [DocumentInstalment] {
         var result: [DocumentInstalment] = []
         for year in priced.years {
             let municipal = year.lines.filter { $0.payer == .municipality }
-            let oneOff = (try? Money.sum(municipal.filter { $0.recurrence == .oneOff }.map(\.amount))) ?? .zero
+            let oneOff = try Money.sum(municipal.filter { $0.recurrence == .oneOff }.map(\.amount))
             let annual = year.totals.municipality.cents - oneOff.cents
             let periods: [(String, Int)]
             switch schedule {
@@ -260,8 +264,7 @@ public enum DocumentBuilder {
                 if index == periods.count - 1 { cents = annual - share * Int64(periods.count - 1) }
                 if index == 0 { cents += oneOff.cents }
                 let due = schedule == .yearly ? CalendarDate(year: year.year, month: 2, day: 1)! : CalendarDate(year: year.year, month: period.1, day: 1)!
-                result.append(DocumentInstalment(year: year.year, period: period.0, due: due,
-                                                 amount: (try? Money(cents: cents)) ?? .zero))
+                result.append(DocumentInstalment(year: year.year, period: period.0, due: due, amount: try Money(cents: cents)))
             }
         }
         return result

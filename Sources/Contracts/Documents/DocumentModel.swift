@@ -90,37 +90,61 @@ public struct DocumentTotals: Sendable, Equatable {
 
 /// One priced line in an annex.
 public struct DocumentLine: Sendable, Equatable {
+    /// The service code.
     public var service: String
+    /// The service's Dutch name.
     public var serviceName: String
+    /// The component code.
     public var component: String
+    /// The component's Dutch name.
     public var componentName: String
+    /// The tariff id, or nil for a custom quote.
     public var tariff: String?
+    /// The subject's name (branch, school, location) or the line's description.
     public var subject: String?
+    /// How many units.
     public var quantity: Quantity
+    /// The price of one unit.
     public var unitPrice: Money
+    /// The line's amount.
     public var amount: Money
     /// "jaarlijks" or "eenmalig".
     public var recurrence: String
     /// "gemeente", "school", "deelnemers".
     public var payer: String
+    /// The VAT on top, for a school line stated excluding VAT.
+    public var vat: Money?
+    /// The one-sentence explanation.
     public var explanation: String
+    /// Whether it is a custom quote.
     public var isQuote: Bool
+    /// Whether it is a guide price.
     public var isIndicative: Bool
 }
 
 /// The priced lines of one year, as an annex.
 public struct DocumentAnnex: Sendable, Equatable {
+    /// The year.
     public var year: Int
+    /// Whether the year's book is projected.
     public var projected: Bool
+    /// The lines, in catalogue order.
     public var lines: [DocumentLine]
+    /// The year's totals.
     public var totals: DocumentTotals
 }
 
 /// A promised service level for one school in one year.
 public struct DocumentServiceLevel: Sendable, Equatable {
+    /// The year.
     public var year: Int
+    /// The service code.
     public var service: String
+    /// The school's id in the profile.
+    public var schoolID: String
+    /// The school's name.
     public var school: String
+    /// Its pupils.
     public var pupils: Int
     /// "Collectie op school".
     public var name: String
@@ -141,11 +165,13 @@ public struct DocumentArticle: Sendable, Equatable {
 
 /// One advance payment.
 public struct DocumentInstalment: Sendable, Equatable {
+    /// The year.
     public var year: Int
     /// "1e kwartaal", "jaar".
     public var period: String
     /// The due date.
     public var due: CalendarDate
+    /// The amount due.
     public var amount: Money
 }
 

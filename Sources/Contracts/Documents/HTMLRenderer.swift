@@ -183,7 +183,12 @@ public enum HTMLRenderer {
         @page {
           size: A4;
           margin: 18mm 16mm 20mm 16mm;
-          @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt; color: #555; }
+          @bottom-right {
+            content: "Pagina " counter(page) " van " counter(pages);
+            font-family: "Segoe UI", "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+            font-size: 8pt;
+            color: #555;
+          }
         }
         :root { color-scheme: light; }
         html { background: #e8e8e8; }
@@ -258,6 +263,7 @@ public enum HTMLRenderer {
         table.lines tr.other-payer td { color: #555; font-style: italic; }
         table.lines tr.other-payer td.number { font-style: normal; }
         table.annex-totals { width: auto; min-width: 55%; }
+        table.levels td:first-child { width: 30%; }
         @media print {
           html { background: none; }
           .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
@@ -308,7 +314,7 @@ public enum HTMLRenderer {
         for marker in DocumentWording.markers(quote: service.hasQuote, indicative: service.hasIndicative) {
             row += " <span class=\"marker\">\(escape(marker))</span>"
         }
-        row += "<span class=\"section\">\(escape(service.section))</span></td>"
+        row += "<span class=\"section\">\(escape(DocumentWording.sectionLabel(service.section)))</span></td>"
         for year in years {
             if let amount = service.amounts.byYear[year.year] {
                 row += "<td class=\"amount\">\(escape(amount.dutchString))"
@@ -422,7 +428,7 @@ public enum HTMLRenderer {
                     + "<td class=\"amount\">\(escape(line.quantity.dutchString))</td>"
                     + "<td class=\"amount\">\(escape(line.unitPrice.dutchString))</td>"
                     + "<td class=\"amount\">\(escape(line.amount.dutchString))</td>"
-                    + "<td>\(escape(line.recurrence))</td><td>\(escape(line.payer))</td></tr>")
+                    + "<td>\(escape(line.recurrence))</td><td>\(escape(DocumentWording.payer(line)))</td></tr>")
                 html.line("<tr class=\"explanation\"><td></td><td colspan=\"7\">\(escape(line.explanation))</td></tr>")
                 html.line("</tbody>")
             }
@@ -443,7 +449,8 @@ public enum HTMLRenderer {
 
     // MARK: Agreement parts
 
-    /// The promised service levels, one table per year, a row per school and level.
+    /// The promised service levels, one table per year: a row per school, a column per level,
+    /// grouped by service.
     private static func serviceLevelsSection(_ document: AgreementDocument, into html: inout Markup) {
         html.line("<section class=\"service-levels\">")
         html.line("<h2>Overzicht van dienstverleningsniveaus</h2>")
@@ -454,22 +461,29 @@ public enum HTMLRenderer {
         }
         html.line("<p>\(escape(DocumentWording.serviceLevelsIntroduction))</p>")
         let serviceNames = DocumentWording.serviceNames(document.tiers)
-        let hasNotes = document.serviceLevels.contains { $0.note != nil }
         for year in document.years {
-            let levels = document.serviceLevels.filter { $0.year == year.year }
-            if levels.isEmpty { continue }
+            let table = DocumentWording.ServiceLevelTable(document.serviceLevels.filter { $0.year == year.year })
+            if table.groups.isEmpty { continue }
             html.line("<h3>\(escape(DocumentWording.yearLabel(year)))</h3>")
             html.line("<table class=\"levels\">")
-            html.line("<thead><tr><th scope=\"col\">School</th><th scope=\"col\" class=\"amount\">Leerlingen</th><th scope=\"col\">Dienst</th>"
-                + "<th scope=\"col\">Onderdeel</th><th scope=\"col\">Niveau</th>"
-                + (hasNotes ? "<th scope=\"col\">Opmerking</th>" : "") + "</tr></thead>")
-            html.line("<tbody>")
-            for level in levels {
-                html.line("<tr><td>\(escape(level.school))</td><td class=\"amount\">\(level.pupils)</td>"
-                    + "<td>\(escape(serviceNames[level.service] ?? level.service))</td><td>\(escape(level.name))</td>"
-                    + "<td>\(escape(level.value))</td>" + (hasNotes ? "<td>\(escape(level.note ?? ""))</td>" : "") + "</tr>")
+            html.line("<thead><tr><th scope=\"col\">School</th><th scope=\"col\" class=\"amount\">Leerlingen</th>"
+                + table.levelNames.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>")
+            for group in table.groups {
+                // The service heading shares a row group with the first school, as in the price tables.
+                html.line("<tbody class=\"keep\">")
+                html.line("<tr class=\"programme-line\"><th scope=\"rowgroup\" colspan=\"\(table.levelNames.count + 2)\">"
+                    + "\(escape(serviceNames[group.service] ?? group.service))</th></tr>")
+                for (index, row) in group.rows.enumerated() {
+                    if index == 1 { html.line("</tbody>\n<tbody>") }
+                    html.line("<tr><td>\(escape(row.school))</td><td class=\"amount\">\(row.pupils)</td>"
+                        + table.levelNames.map { name in
+                            guard let level = row.levels[name] else { return "<td class=\"empty\">—</td>" }
+                            let note = level.note.map { "<span class=\"section\">\(escape($0))</span>" } ?? ""
+                            return "<td>\(escape(level.value))\(note)</td>"
+                        }.joined() + "</tr>")
+                }
+                html.line("</tbody>")
             }
-            html.line("</tbody>")
             html.line("</table>")
         }
         for footnote in DocumentWording.projectionFootnotes(document.years) {
@@ -528,11 +542,18 @@ enum DocumentWording {
     /// The payer text of the municipality's lines, as the builder writes it.
     static let municipalityPayer = "gemeente"
 
+    /// The payer of an annex line, with the VAT on top for a line stated excluding VAT:
+    /// "school (+ btw € 324,36)".
+    static func payer(_ line: DocumentLine) -> String {
+        guard let vat = line.vat else { return line.payer }
+        return "\(line.payer) (+ btw \(vat.dutchString))"
+    }
+
     /// The heading when an offer has no title of its own.
     static let defaultTitle = "Diensten uit de Activiteitencatalogus"
 
     /// The sentence above the services tables.
-    static let overviewExplanation = "Per dienst staat het bedrag dat de gemeente per jaar betaalt, jaarlijkse en eenmalige kosten samen; het eenmalige deel staat eronder. (O) betekent op offertebasis, (R) een richtprijs."
+    static let overviewExplanation = "Per dienst staat het bedrag dat de gemeente per jaar betaalt, jaarlijkse en eenmalige kosten samen; het eenmalige deel staat er apart bij. (O) betekent op offertebasis, (R) een richtprijs."
 
     /// The sentence above the totals table: only one line is what the municipality pays.
     static let totalsExplanation = "Alleen de regel ‘Te betalen door de gemeente’ is wat de gemeente betaalt. De bijdragen van scholen en deelnemers staan er ter informatie bij; zij worden rechtstreeks aan hen in rekening gebracht."
@@ -592,6 +613,11 @@ enum DocumentWording {
         return "Totaal \(first)–\(last)"
     }
 
+    /// "catalogus § 2.2": where the service is described in the catalogue.
+    static func sectionLabel(_ section: String) -> String {
+        "catalogus § \(section)"
+    }
+
     /// "(O)" for a custom quote, "(R)" for a guide price.
     static func markers(quote: Bool, indicative: Bool) -> [String] {
         (quote ? ["(O)"] : []) + (indicative ? ["(R)"] : [])
@@ -627,6 +653,48 @@ enum DocumentWording {
             names[service.code] = service.name
         }
         return names
+    }
+
+    /// The service levels of one year laid out as a table: a column per level (in the order
+    /// they first appear), a row per school, the rows grouped by service.
+    struct ServiceLevelTable {
+        /// One school's levels, by level name.
+        struct Row {
+            let school: String
+            let pupils: Int
+            var levels: [String: DocumentServiceLevel] = [:]
+        }
+
+        /// The schools of one service.
+        struct Group {
+            let service: String
+            var rows: [Row] = []
+        }
+
+        private(set) var levelNames: [String] = []
+        private(set) var groups: [Group] = []
+
+        init(_ levels: [DocumentServiceLevel]) {
+            for level in levels {
+                if !levelNames.contains(level.name) { levelNames.append(level.name) }
+                let groupIndex: Int
+                if let index = groups.firstIndex(where: { $0.service == level.service }) {
+                    groupIndex = index
+                } else {
+                    groups.append(Group(service: level.service))
+                    groupIndex = groups.count - 1
+                }
+                // A school is known by its name and pupils: the model carries no school code.
+                let rowIndex: Int
+                if let index = groups[groupIndex].rows.firstIndex(where: { $0.school == level.school && $0.pupils == level.pupils }) {
+                    rowIndex = index
+                } else {
+                    groups[groupIndex].rows.append(Row(school: level.school, pupils: level.pupils))
+                    rowIndex = groups[groupIndex].rows.count - 1
+                }
+                groups[groupIndex].rows[rowIndex].levels[level.name] = level
+            }
+        }
     }
 
     /// "Opdrachtgever" from "opdrachtgever".

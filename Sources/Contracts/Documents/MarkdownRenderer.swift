@@ -94,24 +94,12 @@ public enum MarkdownRenderer {
     /// does a leading `#`, `-`, `+`, `=`, `@` or list number, which would otherwise start a
     /// heading, a list or a formula. Line breaks become spaces because they would end a row.
     static func escape(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let firstVisible = scalars.firstIndex { !" \t\n\r".unicodeScalars.contains($0) } ?? scalars.count
+        let listMarker = orderedListMarker(in: scalars, from: firstVisible)
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        var isLeading = true
-        var leadingDigits = false
-        for scalar in text.unicodeScalars {
-            let wasLeading = isLeading
-            if isLeading && scalar != " " {
-                isLeading = false
-                leadingDigits = ("0"..."9").contains(scalar)
-            } else if leadingDigits && !("0"..."9").contains(scalar) {
-                // A leading number followed by "." or ")" would start an ordered list.
-                leadingDigits = false
-                if scalar == "." || scalar == ")" {
-                    result += "\\"
-                    result.unicodeScalars.append(scalar)
-                    continue
-                }
-            }
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -120,12 +108,13 @@ public enum MarkdownRenderer {
                 result += "\\"
                 result.unicodeScalars.append(scalar)
             case "#", "-", "+", "=", "@":
-                // Only at the start: "Smilde-Noord" keeps its hyphen as it is.
-                if wasLeading { result += "\\" }
+                // Only at the start: "Nieuw-Balinge" keeps its hyphen as it is.
+                if index == firstVisible { result += "\\" }
                 result.unicodeScalars.append(scalar)
             case "\n", "\r", "\t":
                 result += " "
             default:
+                if index == listMarker { result += "\\" }
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     result += " "
                 } else {
@@ -134,6 +123,16 @@ public enum MarkdownRenderer {
             }
         }
         return result
+    }
+
+    /// The position of the "." or ")" when the text starts like an ordered list item ("1. ",
+    /// "12) "): one to nine digits, the mark, then a space or the end. "34.093" is no list item.
+    private static func orderedListMarker(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
+        while index < scalars.count, index - start < 9, ("0"..."9").contains(scalars[index]) { index += 1 }
+        guard index > start, index < scalars.count, scalars[index] == "." || scalars[index] == ")" else { return nil }
+        let next = index + 1
+        return next == scalars.count || scalars[next] == " " || scalars[next] == "\t" ? index : nil
     }
 
     // MARK: Shared parts
@@ -160,7 +159,7 @@ public enum MarkdownRenderer {
                     for marker in DocumentWording.markers(quote: service.hasQuote, indicative: service.hasIndicative) {
                         name += " " + escape(marker)
                     }
-                    name += " — " + escape(service.section)
+                    name += " — " + escape(DocumentWording.sectionLabel(service.section))
                     var cells = [name]
                     for year in years {
                         guard let amount = service.amounts.byYear[year.year] else {
@@ -264,7 +263,7 @@ public enum MarkdownRenderer {
                 rows.append(row([
                     String(lineIndex + 1), escape(line.serviceName), component, escape(line.subject ?? "—"),
                     escape(line.quantity.dutchString), escape(line.unitPrice.dutchString), escape(line.amount.dutchString),
-                    escape(line.recurrence), escape(line.payer),
+                    escape(line.recurrence), escape(DocumentWording.payer(line)),
                 ]))
             }
             markdown.block(rows.joined(separator: "\n"))
@@ -286,7 +285,8 @@ public enum MarkdownRenderer {
 
     // MARK: Agreement parts
 
-    /// The promised service levels, one table per year, a row per school and level.
+    /// The promised service levels, one table per year: a row per school, a column per level,
+    /// grouped by service, as in the HTML.
     private static func serviceLevelsSection(_ document: AgreementDocument, into markdown: inout MarkdownText) {
         markdown.block("## Overzicht van dienstverleningsniveaus")
         guard !document.serviceLevels.isEmpty else {
@@ -295,20 +295,22 @@ public enum MarkdownRenderer {
         }
         markdown.block(escape(DocumentWording.serviceLevelsIntroduction))
         let serviceNames = DocumentWording.serviceNames(document.tiers)
-        let hasNotes = document.serviceLevels.contains { $0.note != nil }
         for year in document.years {
-            let levels = document.serviceLevels.filter { $0.year == year.year }
-            if levels.isEmpty { continue }
+            let table = DocumentWording.ServiceLevelTable(document.serviceLevels.filter { $0.year == year.year })
+            if table.groups.isEmpty { continue }
             markdown.block("### \(escape(DocumentWording.yearLabel(year)))")
             var rows = [
-                "| School | Leerlingen | Dienst | Onderdeel | Niveau |" + (hasNotes ? " Opmerking |" : ""),
-                "| :-- | --: | :-- | :-- | :-- |" + (hasNotes ? " :-- |" : ""),
+                row(["School", "Leerlingen"] + table.levelNames.map(escape)),
+                row([":--", "--:"] + table.levelNames.map { _ in ":--" }),
             ]
-            for level in levels {
-                rows.append(row([
-                    escape(level.school), String(level.pupils), escape(serviceNames[level.service] ?? level.service),
-                    escape(level.name), escape(level.value),
-                ] + (hasNotes ? [escape(level.note ?? "")] : [])))
+            for group in table.groups {
+                rows.append(row(["**\(escape(serviceNames[group.service] ?? group.service))**", ""] + table.levelNames.map { _ in "" }))
+                for schoolRow in group.rows {
+                    rows.append(row([escape(schoolRow.school), String(schoolRow.pupils)] + table.levelNames.map { name in
+                        guard let level = schoolRow.levels[name] else { return "—" }
+                        return escape(level.value) + (level.note.map { " (\(escape($0)))" } ?? "")
+                    }))
+                }
             }
             markdown.block(rows.joined(separator: "\n"))
         }

@@ -98,8 +98,13 @@ public enum OfferLifecycle {
             supersedes = (try? store.quote(offerID: previous))?.reference
         }
         let reference = "\(offer.reference)-v\(offer.version)"
-        let document = DocumentBuilder.quote(priced, books: request.books, reference: reference, version: offer.version,
-                                             supersedes: supersedes, date: date, validDays: validDays)
+        let document: QuoteDocument
+        do {
+            document = try DocumentBuilder.quote(priced, books: request.books, reference: reference, version: offer.version,
+                                                 supersedes: supersedes, date: date, validDays: validDays)
+        } catch {
+            throw .internalError("the offerte's sums: \(error)")
+        }
         let rendered = RenderedDocuments(document)
         var books: [(hash: String, year: Int, source: String, content: String)] = []
         var years: [QuoteYearRecord] = []
@@ -154,8 +159,13 @@ public enum OfferLifecycle {
         }
         let reference: String
         do { reference = try store.nextReference(prefix: "UVO-\(offer.firstYear)-", table: "agreements") } catch { throw .store(error) }
-        let document = DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: quote.reference,
-                                                 quoteDate: quote.issuedOn, date: date, payment: payment)
+        let document: AgreementDocument
+        do {
+            document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: quote.reference,
+                                                     quoteDate: quote.issuedOn, date: date, payment: payment)
+        } catch {
+            throw .internalError("the agreement's sums: \(error)")
+        }
         let rendered = RenderedDocuments(document)
         let agreement = AgreementRecord(id: 0, reference: reference, quoteID: quote.id, municipality: offer.municipality,
                                         firstYear: offer.firstYear, lastYear: offer.firstYear + offer.years - 1, acceptedOn: date,

@@ -12,6 +12,13 @@ public enum Migrations {
         public var summary: String
         /// The SQL.
         public var sql: String
+
+        /// Creates a migration.
+        public init(version: Int, summary: String, sql: String) {
+            self.version = version
+            self.summary = summary
+            self.sql = sql
+        }
     }
 
     /// Every migration, in order.
@@ -145,14 +152,14 @@ public enum Migrations {
     public static var latest: Int { all.last?.version ?? 0 }
 
     /// Applies the migrations the database lacks, each in its own transaction, up to `target`.
-    public static func migrate(_ database: Database, upTo target: Int = latest) throws(StoreError) {
+    public static func migrate(_ database: Database, upTo target: Int = latest, using migrations: [Migration] = all) throws(StoreError) {
         let current = try version(of: database)
-        guard current <= latest else {
+        guard current <= (migrations.last?.version ?? 0) else {
             throw StoreError(operation: "open \(database.path)",
                              message: "the database has schema version \(current), newer than this program's \(latest); use a newer catalogue-cli",
                              code: 1, sql: nil)
         }
-        for migration in all where migration.version > current && migration.version <= target {
+        for migration in migrations where migration.version > current && migration.version <= target {
             try database.transaction { () throws(StoreError) in
                 // Read again inside the lock: another process may have migrated meanwhile.
                 guard try version(of: database) < migration.version else { return }

@@ -110,8 +110,13 @@ enum QuoteCommand: CLICommand {
         }
         let date = try StoreOptions.date(arguments, command: info)
         let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
-        let document = DocumentBuilder.quote(priced, books: request.books, reference: arguments.value("--reference") ?? "CONCEPT",
-                                             date: date, validDays: Int(arguments.value("--valid-days") ?? "") ?? 60)
+        let document: QuoteDocument
+        do {
+            document = try DocumentBuilder.quote(priced, books: request.books, reference: arguments.value("--reference") ?? "CONCEPT",
+                                                 date: date, validDays: Int(arguments.value("--valid-days") ?? "") ?? 60)
+        } catch {
+            throw .internalError("the offerte's sums: \(error)")
+        }
         try DocumentOutput.write(format.pick(RenderedDocuments(document)), to: out, &context, what: "offerte")
     }
 }
@@ -158,8 +163,13 @@ enum ContractCommand: CLICommand {
         }
         let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
         let reference = arguments.value("--reference") ?? "CONCEPT"
-        let document = DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,
-                                                 quoteDate: date, date: date, payment: payment)
+        let document: AgreementDocument
+        do {
+            document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,
+                                                     quoteDate: date, date: date, payment: payment)
+        } catch {
+            throw .internalError("the agreement's sums: \(error)")
+        }
         try DocumentOutput.write(format.pick(RenderedDocuments(document)), to: out, &context, what: "uitvoeringsovereenkomst")
     }
 }

@@ -1,0 +1,351 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+import Testing
+
+/// The date every test document carries, so golden files never depend on the clock.
+let documentDate = CalendarDate(year: 2025, month: 11, day: 21)!
+
+/// The date of the test agreements: a few weeks after the quote.
+let agreementDate = CalendarDate(year: 2025, month: 12, day: 15)!
+
+/// The offerte of a priced offer, with the fixed test reference and date.
+func testQuote(_ priced: PricedOffer, _ books: PricingBooks) throws -> QuoteDocument {
+    try DocumentBuilder.quote(priced, books: books, reference: "OFF-2025-001", date: documentDate)
+}
+
+/// The uitvoeringsovereenkomst of a priced offer, with the fixed test references and dates.
+func testAgreement(_ priced: PricedOffer, _ books: PricingBooks) throws -> AgreementDocument {
+    try DocumentBuilder.agreement(priced, books: books, reference: "UVO-2025-001", quoteReference: "OFF-2025-001",
+                              quoteDate: documentDate, date: agreementDate)
+}
+
+/// Writes `text` to a file under /tmp whose name includes the process id, so parallel runs of
+/// the suite never read each other's files, and returns its path.
+func temporaryFile(_ name: String, _ text: String) throws -> String {
+    let path = "/tmp/catalogue-document-tests-\(getpid())-\(name)"
+    try FileSystem.writeFileAtomically(path, Array(text.utf8))
+    return path
+}
+
+/// A three-year offer for Midden-Drenthe from 2025: 2026 and 2027 are projected by `pricedSeed`.
+/// It has a one-off custom quote, a guide price with a one-off part, and a service that starts
+/// in the second year, so every column of the overview has something to show.
+let multiYearOffer = """
+    {
+      "municipality": "midden-drenthe",
+      "firstYear": 2025,
+      "years": 3,
+      "title": "Meerjarige afspraak 2025-2027",
+      "lines": [
+        { "service": "robuuste-bibliotheek" },
+        { "service": "open-plus", "branches": ["beilen"] },
+        { "service": "dbos-po", "schools": ["po-beilen-a", "po-smilde-a", "po-wijster-a"] },
+        { "service": "kleintje-bieb", "startYear": 2026 },
+        { "service": "gezinsaanpak", "quote": { "amount": "12500.00", "description": "Uitvoering plan van aanpak", "recurrence": "one-off" } }
+      ]
+    }
+    """
+
+/// The multi-year offer priced; the offer file is written for the call and removed after it.
+func pricedMultiYear() throws -> (PricedOffer, PricingBooks) {
+    let path = try temporaryFile("meerjarig-\(nextTemporaryNumber()).offer.json", multiYearOffer)
+    defer { unlink(path) }
+    return try pricedSeed(profile: "midden-drenthe", offer: path)
+}
+
+/// A counter that gives every temporary file of this process its own name, because tests run
+/// in parallel and one test must not remove the file another is still reading.
+private let temporaryCounter = Mutex(0)
+
+/// The next number of `temporaryCounter`.
+func nextTemporaryNumber() -> Int {
+    temporaryCounter.withLock { value in
+        value += 1
+        return value
+    }
+}
+
+/// The example offers that get golden files, each with its profile.
+let goldenExamples: [(profile: String, offer: String)] = [
+    ("midden-drenthe", "midden-drenthe-volledig"),
+    ("aa-en-hunze", "aa-en-hunze-leesbevordering"),
+]
+
+@Suite("Document rendering: golden files")
+struct DocumentGoldenTests {
+    @Test("offerte and agreement of the example offers in HTML, Markdown and JSON", arguments: goldenExamples)
+    func examples(_ example: (profile: String, offer: String)) throws {
+        let (priced, books) = try pricedSeed(profile: example.profile, offer: example.offer)
+        let quote = try testQuote(priced, books)
+        let agreement = try testAgreement(priced, books)
+        expectGolden(HTMLRenderer.render(quote), "offerte-\(example.offer).html")
+        expectGolden(MarkdownRenderer.render(quote), "offerte-\(example.offer).md")
+        expectGolden(DocumentJSON.encode(quote), "offerte-\(example.offer).json")
+        expectGolden(HTMLRenderer.render(agreement), "uitvoeringsovereenkomst-\(example.offer).html")
+        expectGolden(MarkdownRenderer.render(agreement), "uitvoeringsovereenkomst-\(example.offer).md")
+        expectGolden(DocumentJSON.encode(agreement), "uitvoeringsovereenkomst-\(example.offer).json")
+    }
+
+    @Test("a three-year offer with projected years")
+    func multiYear() throws {
+        let (priced, books) = try pricedMultiYear()
+        let quote = try testQuote(priced, books)
+        let agreement = try testAgreement(priced, books)
+        expectGolden(HTMLRenderer.render(quote), "offerte-midden-drenthe-meerjarig.html")
+        expectGolden(HTMLRenderer.render(agreement), "uitvoeringsovereenkomst-midden-drenthe-meerjarig.html")
+        expectGolden(MarkdownRenderer.render(quote), "offerte-midden-drenthe-meerjarig.md")
+    }
+
+    @Test("rendering twice gives the same bytes")
+    func deterministic() throws {
+        let (priced, books) = try pricedSeed(profile: "midden-drenthe", offer: "midden-drenthe-volledig")
+        let quote = try testQuote(priced, books)
+        #expect(HTMLRenderer.render(quote) == HTMLRenderer.render(try testQuote(priced, books)))
+        #expect(DocumentJSON.encode(quote) == DocumentJSON.encode(try testQuote(priced, books)))
+        #expect(MarkdownRenderer.render(quote) == MarkdownRenderer.render(try testQuote(priced, books)))
+    }
+}
+
+@Suite("Document rendering: the same numbers in every format")
+struct DocumentNumbersTests {
+    /// Every money string under a key in `keys`, anywhere in the JSON value except the service
+    /// levels, where "school" is a name.
+    func amounts(in value: JSONValue, keys: Set<String>) -> [String] {
+        switch value {
+        case .object(let object):
+            return object.members.flatMap { member -> [String] in
+                if member.key == "serviceLevels" { return [] }
+                if keys.contains(member.key), let text = member.value.stringValue { return [text] }
+                return amounts(in: member.value, keys: keys)
+            }
+        case .array(let elements):
+            return elements.flatMap { amounts(in: $0, keys: keys) }
+        default:
+            return []
+        }
+    }
+
+    @Test("every total, subtotal and amount in the JSON appears in Dutch form in the HTML and the Markdown",
+          arguments: goldenExamples.map(\.offer) + ["meerjarig"])
+    func totalsAgree(_ offer: String) throws {
+        let (priced, books) = offer == "meerjarig" ? try pricedMultiYear()
+            : try pricedSeed(profile: goldenExamples.first { $0.offer == offer }!.profile, offer: offer)
+        let quote = try testQuote(priced, books)
+        let agreement = try testAgreement(priced, books)
+        let moneyKeys: Set<String> = ["municipality", "oneOff", "annual", "school", "schoolVat", "participants",
+                                      "total", "amount", "unitPrice"]
+        for (json, html, markdown) in [
+            (DocumentJSON.encode(quote), HTMLRenderer.render(quote), MarkdownRenderer.render(quote)),
+            (DocumentJSON.encode(agreement), HTMLRenderer.render(agreement), MarkdownRenderer.render(agreement)),
+        ] {
+            let parsed = try JSONParser.parse(json)
+            let found = amounts(in: parsed, keys: moneyKeys)
+            #expect(found.count > 20)
+            for text in found {
+                let dutch = try Money(parsing: text).dutchString
+                #expect(html.contains(dutch), "\(dutch) (\(text)) is missing from the HTML")
+                #expect(markdown.contains(dutch), "\(dutch) (\(text)) is missing from the Markdown")
+            }
+            // The term's municipality total is the sum of the years, in the JSON as in the model.
+            let totals = try #require(parsed.objectValue?["totals"]?.arrayValue)
+            let yearly = try totals.filter { $0.objectValue?["year"] != .null }.map { try Money(parsing: $0.objectValue!["municipality"]!.stringValue!) }
+            let term = try #require(totals.last { $0.objectValue?["year"] == .null }?.objectValue?["municipality"]?.stringValue)
+            #expect(try Money.sum(yearly) == Money(parsing: term))
+        }
+    }
+
+    @Test("the instalments of each year add up to the municipality's total of that year",
+          arguments: goldenExamples.map(\.offer) + ["meerjarig"])
+    func instalments(_ offer: String) throws {
+        let (priced, books) = offer == "meerjarig" ? try pricedMultiYear()
+            : try pricedSeed(profile: goldenExamples.first { $0.offer == offer }!.profile, offer: offer)
+        let agreement = try testAgreement(priced, books)
+        let parsed = try JSONParser.parse(DocumentJSON.encode(agreement))
+        let instalments = try #require(parsed.objectValue?["instalments"]?.arrayValue)
+        #expect(instalments.count == 4 * agreement.years.count)
+        for year in agreement.years {
+            let ofYear = instalments.compactMap(\.objectValue).filter { $0["year"]?.numberValue?.int64Value == Int64(year.year) }
+            let sum = try Money.sum(ofYear.map { try Money(parsing: $0["amount"]!.stringValue!) })
+            let total = try #require(agreement.totals.first { $0.year == year.year })
+            #expect(sum == total.municipality, "instalments of \(year.year)")
+            #expect(ofYear.first?["due"]?.stringValue == "\(year.year)-01-01")
+            // The HTML schedule closes each year with that total.
+            #expect(HTMLRenderer.render(agreement).contains(
+                "<th scope=\"row\" colspan=\"3\">Totaal \(year.year)</th><td class=\"amount\">\(total.municipality.dutchString)</td>"))
+        }
+    }
+
+    @Test("the JSON carries the kind, the references and typed scalars")
+    func jsonShape() throws {
+        let (priced, books) = try pricedSeed(profile: "midden-drenthe", offer: "midden-drenthe-volledig")
+        let quote = try #require(JSONParser.parse(DocumentJSON.encode(try testQuote(priced, books))).objectValue)
+        #expect(quote["kind"] == "offerte")
+        #expect(quote["reference"] == "OFF-2025-001")
+        #expect(quote["date"] == "2025-11-21")
+        #expect(quote["validUntil"] == "2026-01-20")
+        #expect(quote["version"] == 1)
+        #expect(quote["supersedes"] == .null)
+        let firstYear = try #require(quote["years"]?.arrayValue?.first?.objectValue)
+        #expect(firstYear["year"] == 2025)
+        #expect(firstYear["projected"] == false)
+        let firstLine = try #require(quote["annexes"]?.arrayValue?.first?.objectValue?["lines"]?.arrayValue?.first?.objectValue)
+        #expect(firstLine["amount"] == "95116.00")
+        #expect(firstLine["quantity"] == "1")
+        #expect(firstLine["subject"] == "Beilen")
+        let robust = try #require(quote["tiers"]?.arrayValue?.first?.objectValue?["programmeLines"]?.arrayValue?.first?
+            .objectValue?["services"]?.arrayValue?.first?.objectValue)
+        #expect(robust["code"] == "robuuste-bibliotheek")
+        #expect(robust["amounts"]?.objectValue?["byYear"] == [["amount": "750549.72", "year": 2025]])
+
+        let agreement = try #require(JSONParser.parse(DocumentJSON.encode(try testAgreement(priced, books))).objectValue)
+        #expect(agreement["kind"] == "uitvoeringsovereenkomst")
+        #expect(agreement["reference"] == "UVO-2025-001")
+        #expect(agreement["quoteReference"] == "OFF-2025-001")
+        #expect(agreement["firstYear"] == 2025)
+        #expect(agreement["articles"]?.arrayValue?.first?.objectValue?["title"] == "Onderwerp")
+    }
+}
+
+@Suite("Document rendering: layout")
+struct DocumentLayoutTests {
+    @Test("the HTML is one self-contained A4 page with print rules")
+    func selfContained() throws {
+        let (priced, books) = try pricedMultiYear()
+        for html in [HTMLRenderer.render(try testQuote(priced, books)), HTMLRenderer.render(try testAgreement(priced, books))] {
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">"))
+            for rule in ["@page", "size: A4", "break-before: page", "break-inside: avoid", "break-after: avoid",
+                         "thead { display: table-header-group; }", "<title>", "<style>"] {
+                #expect(html.contains(rule), "missing \(rule)")
+            }
+            for external in ["http://", "https://", "src=", "<link", "<script", "<img", "url(", "@import"] {
+                #expect(!html.contains(external), "found \(external)")
+            }
+            // One annex per year, each starting a new page.
+            #expect(html.ranges(of: "<section class=\"annex\">").count == 3)
+            #expect(html.contains("<h2>Bijlage 3 — Berekening 2027 (projectie)</h2>"))
+            #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+        }
+    }
+
+    @Test("the offerte shows its header, the projected years and the acceptance block")
+    func quoteLayout() throws {
+        let (priced, books) = try pricedMultiYear()
+        var quote = try testQuote(priced, books)
+        quote.version = 2
+        quote.supersedes = "OFF-2025-000"
+        let html = HTMLRenderer.render(quote)
+        for text in ["<h1>Offerte</h1>", "<span class=\"label\">Kenmerk:</span> OFF-2025-001",
+                     "<span class=\"label\">Versie:</span> 2 (vervangt OFF-2025-000)",
+                     "<span class=\"label\">Datum:</span> 21 november 2025",
+                     "<span class=\"label\">Geldig tot:</span> 20 januari 2026",
+                     "<p class=\"party\">Gemeente Midden-Drenthe</p>",
+                     "voor de jaren 2025 tot en met 2027",
+                     "<th scope=\"col\" class=\"amount\">2025</th><th scope=\"col\" class=\"amount\">2026*</th>"
+                         + "<th scope=\"col\" class=\"amount\">2027*</th><th scope=\"col\" class=\"amount\">Totaal 2025–2027</th>",
+                     "* 2026: geprojecteerd vanuit tariefboek 2025", "* 2027: geprojecteerd vanuit tariefboek 2025",
+                     "<span class=\"marker\">(O)</span>", "<span class=\"marker\">(R)</span>",
+                     "waarvan eenmalig € 25.800,00", "Subtotaal Basis", "Te betalen door de gemeente",
+                     "<h2>Voor akkoord</h2>", "<h2>Toelichting</h2>", "<body class=\"compact\">"] {
+            #expect(html.contains(text), "missing \(text)")
+        }
+        // Kleintje Bieb starts in 2026: its 2025 cell is a dash.
+        let kleintje = try #require(html.split(separator: "\n").first { $0.contains("Kleintje Bieb") })
+        #expect(kleintje.contains("<td class=\"amount empty\">—</td>"))
+        let markdown = MarkdownRenderer.render(quote)
+        #expect(markdown.contains("| Dienst | 2025 | 2026\\* | 2027\\* | Totaal 2025–2027 |"))
+        #expect(markdown.contains("- Versie: 2 (vervangt OFF-2025-000)"))
+    }
+
+    @Test("every text of the model appears in the HTML, escaped")
+    func everyText() throws {
+        let (priced, books) = try pricedSeed(profile: "midden-drenthe", offer: "midden-drenthe-volledig")
+        let quote = try testQuote(priced, books)
+        let agreement = try testAgreement(priced, books)
+        let quoteHTML = HTMLRenderer.render(quote)
+        let agreementHTML = HTMLRenderer.render(agreement)
+        var quoteTexts = quote.notes + quote.annexes.flatMap { $0.lines.flatMap { [$0.explanation, $0.componentName, $0.serviceName] } }
+        quoteTexts += quote.tiers.flatMap { tier in [tier.name] + tier.programmeLines.flatMap { [$0.name] + $0.services.flatMap { [$0.name, $0.section] } } }
+        for text in quoteTexts {
+            #expect(quoteHTML.contains(escapedForTest(text)), "missing \(text)")
+        }
+        var agreementTexts = agreement.considerations + agreement.notes + agreement.articles.flatMap { [$0.title] + $0.paragraphs }
+        agreementTexts += agreement.serviceLevels.flatMap { [$0.school, $0.name, $0.value] } + agreement.instalments.map(\.period)
+        for text in agreementTexts {
+            #expect(agreementHTML.contains(escapedForTest(text)), "missing \(text)")
+        }
+        for article in agreement.articles {
+            #expect(agreementHTML.contains("<h3>Artikel \(article.number) \(escapedForTest(article.title))</h3>"))
+            #expect(agreementHTML.contains("<span class=\"paragraph-number\">\(article.number).\(article.paragraphs.count)</span>"))
+        }
+    }
+
+    @Test("the agreement has its parties, considerations, overviews and signatures in order")
+    func agreementLayout() throws {
+        let (priced, books) = try pricedSeed(profile: "aa-en-hunze", offer: "aa-en-hunze-leesbevordering")
+        let html = HTMLRenderer.render(try testAgreement(priced, books))
+        let order = ["<h1>Uitvoeringsovereenkomst</h1>", "behorend bij offerte OFF-2025-001", "De ondergetekenden:",
+                     "<strong>Gemeente Aa en Hunze</strong>, opdrachtgever, hierna te noemen: de gemeente;",
+                     "<strong>Biblionet Drenthe (Bind bibliotheken)</strong>, opdrachtnemer, hierna te noemen: de bibliotheek.",
+                     "Overwegende dat:", "<h3>Artikel 1 Onderwerp</h3>", "<span class=\"paragraph-number\">1.1</span>",
+                     "<h2>Overzicht van diensten en prijzen</h2>", "<h2>Overzicht van dienstverleningsniveaus</h2>",
+                     "Basisschool Annen A", "5 boeken per leerling", "<h2>Overzicht van termijnen</h2>", "1e kwartaal",
+                     "1 januari 2025", "Aldus overeengekomen en in tweevoud getekend.", "<h2>Bijlage 1 — Berekening 2025</h2>"]
+        var rest = Substring(html)
+        for text in order {
+            let range = try #require(rest.firstRange(of: text), "missing or out of order: \(text)")
+            rest = rest[range.upperBound...]
+        }
+        #expect(html.ranges(of: "<span class=\"label\">Handtekening:</span>").count == 2)
+        #expect(html.ranges(of: "<span class=\"label\">Plaats:</span>").count == 2)
+    }
+
+    @Test("every Markdown table row has as many cells as its header")
+    func markdownTables() throws {
+        let (priced, books) = try pricedMultiYear()
+        for markdown in [MarkdownRenderer.render(try testQuote(priced, books)), MarkdownRenderer.render(try testAgreement(priced, books))] {
+            expectWellFormedTables(markdown)
+        }
+        let (hostile, hostileBooks) = try pricedHostile()
+        expectWellFormedTables(MarkdownRenderer.render(try testQuote(hostile, hostileBooks)))
+        expectWellFormedTables(MarkdownRenderer.render(try testAgreement(hostile, hostileBooks)))
+    }
+
+    /// Counts the cell borders of each row, skipping escaped pipes, and compares with the
+    /// table's first row.
+    func expectWellFormedTables(_ markdown: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        var headerCells: Int?
+        var tables = 0
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else {
+                headerCells = nil
+                continue
+            }
+            var cells = 0
+            var escaped = false
+            for character in line {
+                if escaped { escaped = false; continue }
+                if character == "\\" { escaped = true } else if character == "|" { cells += 1 }
+            }
+            if let expected = headerCells {
+                #expect(cells == expected, "row \(line)", sourceLocation: sourceLocation)
+            } else {
+                headerCells = cells
+                tables += 1
+            }
+        }
+        #expect(tables > 3, sourceLocation: sourceLocation)
+    }
+}
+
+/// The five HTML escapes, written independently of the renderer.
+func escapedForTest(_ text: String) -> String {
+    text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
+        .replacing("\"", with: "&quot;").replacing("'", with: "&#39;")
+}
