@@ -154,13 +154,7 @@ enum ContractCommand: CLICommand {
             return
         }
         let date = try StoreOptions.date(arguments, command: info)
-        var payment = PaymentSchedule.quarterly
-        if let text = arguments.value("--payment") {
-            guard let schedule = PaymentSchedule(rawValue: text) else {
-                throw .usage("'--payment' expects quarterly, monthly or yearly, found '\(text)'", command: info)
-            }
-            payment = schedule
-        }
+        let payment = try StoreOptions.payment(arguments, command: info)
         let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
         let reference = arguments.value("--reference") ?? "CONCEPT"
         let document: AgreementDocument

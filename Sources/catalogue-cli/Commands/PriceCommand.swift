@@ -12,10 +12,7 @@ enum PriceCommand: CLICommand {
             OptionInfo(name: "--offer", valueName: "file", help: "The offer (JSON), e.g. seeds/offers/midden-drenthe-basis.offer.json.", required: true),
             SharedOptions.format([.table, .json, .csv]),
             SharedOptions.tariffs,
-            OptionInfo(name: "--assume-wage", valueName: "percent", help: "The wage percentage assumed for every year after the last published book."),
-            OptionInfo(name: "--assume-price", valueName: "percent", help: "The price percentage assumed for those years."),
-            OptionInfo(name: "--assume-mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class for those years. Default: the book's weights."),
-        ],
+        ] + StoreOptions.assumptionOptions,
         discussion: """
         Each line is computed exactly and rounded once, to the precision its tariff was published in
         (half away from zero); every total is the sum of the lines above it. Participant fees and the

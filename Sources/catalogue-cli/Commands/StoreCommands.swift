@@ -472,13 +472,7 @@ enum OfferAcceptCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
-        var payment = PaymentSchedule.quarterly
-        if let text = arguments.value("--payment") {
-            guard let schedule = PaymentSchedule(rawValue: text) else {
-                throw .usage("'--payment' expects quarterly, monthly or yearly, found '\(text)'", command: info)
-            }
-            payment = schedule
-        }
+        let payment = try StoreOptions.payment(arguments, command: info)
         let store = try StoreOptions.open(arguments, context)
         let agreement: AgreementRecord
         do {

@@ -49,6 +49,15 @@ enum StoreOptions {
         return id
     }
 
+    /// The payment schedule from `--payment`, quarterly by default.
+    static func payment(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> PaymentSchedule {
+        guard let text = arguments.value("--payment") else { return .quarterly }
+        guard let schedule = PaymentSchedule(rawValue: text) else {
+            throw .usage("'--payment' expects quarterly, monthly or yearly, found '\(text)'", command: command)
+        }
+        return schedule
+    }
+
     static let date = OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The date of the document (required: the tool never reads the clock).", required: true)
 
     static let assumptionOptions = [
