@@ -1,3 +1,4 @@
+import JSON
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,6 +11,10 @@ import Darwin
 public enum FileSystem {
     /// The largest input file the tool reads (64 MiB); anything larger is refused before reading.
     public static let maximumInputBytes = 64 * 1024 * 1024
+    /// The largest tariff book (8 MiB; the 2025 book is 35 KiB).
+    public static let maximumBookBytes = 8 * 1024 * 1024
+    /// The largest profile or offer (16 MiB; a profile of 5 000 schools is under 1 MiB).
+    public static let maximumProfileOrOfferBytes = 16 * 1024 * 1024
 
     /// Reads a whole regular file.
     public static func readFile(_ path: String, limit: Int = maximumInputBytes) throws(InputError) -> [UInt8] {
@@ -23,7 +28,9 @@ public enum FileSystem {
         }
         let size = Int(status.st_size)
         guard size <= limit else {
-            throw .cannotRead(file: path, reason: "the file is \(size) bytes, larger than the limit of \(limit) bytes")
+            // The file can be read; its size is what is wrong, so this is bad input data.
+            throw .invalid([Diagnostic(file: path, path: .root,
+                                       message: "the file is \(size) bytes, larger than the limit of \(limit) bytes for this kind of input")])
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0

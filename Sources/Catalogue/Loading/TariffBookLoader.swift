@@ -10,7 +10,7 @@ import JSON
 public enum TariffBookLoader {
     /// Loads the book in `file`; `expectedYear`, when given, must match the book's year.
     public static func load(file: String, expectedYear: Int? = nil) throws(InputError) -> TariffBook {
-        let bytes = try FileSystem.readFile(file)
+        let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumBookBytes)
         return try load(bytes: bytes, file: file, expectedYear: expectedYear)
     }
 

@@ -75,7 +75,7 @@ public struct TariffLibrary: Sendable {
             throw .cannotRead(file: fileName(for: year), reason: "no tariff book for \(year) in \(sourceDescription)")
         }
         switch source {
-        case .directory: return try FileSystem.readFile(fileName(for: year))
+        case .directory: return try FileSystem.readFile(fileName(for: year), limit: FileSystem.maximumBookBytes)
         case .bundled: return Array((BundledTariffBooks.books[year] ?? "").utf8)
         }
     }

@@ -73,7 +73,7 @@ public struct ProjectionAssumptions: Sendable {
 
     /// Reads an assumptions file, reporting every problem at once.
     public static func load(file: String, flags: Rates) throws(InputError) -> ProjectionAssumptions {
-        let bytes = try FileSystem.readFile(file)
+        let bytes = try FileSystem.readFile(file, limit: 1024 * 1024)
         let collector = DiagnosticCollector(file: file)
         let root = try parseInputJSON(bytes, file: file)
         var fileDefault: Rates?

@@ -8,7 +8,7 @@ public enum OfferLoader {
     /// Loads the offer in `file`; `lineNumberFields` are the numeric line fields the tariff books
     /// name (such as `hoursPerWeek`), which the offer may use besides the built-in ones.
     public static func load(file: String, lineNumberFields: Set<String> = []) throws(InputError) -> Offer {
-        try load(bytes: try FileSystem.readFile(file), file: file, lineNumberFields: lineNumberFields)
+        try load(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file, lineNumberFields: lineNumberFields)
     }
 
     /// Loads an offer from its bytes; `file` names it in messages.

@@ -15,8 +15,8 @@ public enum PricingRequestLoader {
     /// Loads from files; years after the last published book are projected with `assumptions`.
     public static func load(profileFile: String, offerFile: String, library: TariffLibrary,
                             assumptions: ProjectionAssumptions = ProjectionAssumptions()) throws(InputError) -> PricingRequest {
-        let profileBytes = try FileSystem.readFile(profileFile)
-        let offerBytes = try FileSystem.readFile(offerFile)
+        let profileBytes = try FileSystem.readFile(profileFile, limit: FileSystem.maximumProfileOrOfferBytes)
+        let offerBytes = try FileSystem.readFile(offerFile, limit: FileSystem.maximumProfileOrOfferBytes)
         return try load(profileBytes: profileBytes, profileFile: profileFile, offerBytes: offerBytes, offerFile: offerFile) {
             (years) throws(InputError) -> PricingBooks in
             try BookProjector.books(for: years, library: library, assumptions: assumptions)

@@ -5,7 +5,7 @@ import JSON
 public enum ProfileLoader {
     /// Loads the profile in `file`.
     public static func load(file: String) throws(InputError) -> MunicipalityProfile {
-        try load(bytes: try FileSystem.readFile(file), file: file)
+        try load(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file)
     }
 
     /// Loads a profile from its bytes; `file` names it in messages.

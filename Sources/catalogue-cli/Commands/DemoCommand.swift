@@ -92,7 +92,7 @@ enum DemoCommand: CLICommand {
         do {
             for name in try FileSystem.contentsOfDirectory(seedDirectory) where name.hasSuffix(".json") {
                 let file = seedDirectory + "/" + name
-                let bytes = try FileSystem.readFile(file)
+                let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes)
                 let profile = try ProfileLoader.load(bytes: bytes, file: file)
                 _ = try? store.importMunicipality(code: profile.code, name: profile.name, profile: String(decoding: bytes, as: UTF8.self))
                 imported += 1

@@ -20,7 +20,7 @@ enum MunicipalityImportCommand: CLICommand {
         var problems: [Diagnostic] = []
         for file in arguments.positionals {
             do {
-                let bytes = try FileSystem.readFile(file)
+                let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes)
                 profiles.append((file, try ProfileLoader.load(bytes: bytes, file: file), String(decoding: bytes, as: UTF8.self)))
             } catch {
                 guard case .invalid(let found) = error else { throw .input(error) }
@@ -167,7 +167,7 @@ enum OfferCreateCommand: CLICommand {
             let offer: Offer
             let json: JSONValue
             do {
-                json = try OfferLoader.parse(bytes: try FileSystem.readFile(file), file: file)
+                json = try OfferLoader.parse(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file)
                 offer = try OfferLoader.load(json: json, file: file, lineNumberFields: OfferLoader.builtInNumberFields)
             } catch {
                 throw .input(error)

@@ -47,7 +47,7 @@ enum TariffsIndexCommand: CLICommand {
         let source: TariffBook
         let sourceHash: String
         do {
-            let bytes = try FileSystem.readFile(sourceFile)
+            let bytes = try FileSystem.readFile(sourceFile, limit: FileSystem.maximumBookBytes)
             sourceHash = "sha256:" + SHA256.hex(bytes)
             source = try TariffBookLoader.load(bytes: bytes, file: sourceFile, expectedYear: from)
         } catch {
@@ -71,7 +71,7 @@ enum TariffsIndexCommand: CLICommand {
         var book = try index(source, parameters, sourceHash: sourceHash, from: from, date: date, replacedHash: nil)
         if FileSystem.isFile(targetFile) {
             let existingBytes: [UInt8]
-            do { existingBytes = try FileSystem.readFile(targetFile) } catch { throw .input(error) }
+            do { existingBytes = try FileSystem.readFile(targetFile, limit: FileSystem.maximumBookBytes) } catch { throw .input(error) }
             let existingHash = "sha256:" + SHA256.hex(existingBytes)
             let existing = try? TariffBookLoader.load(bytes: existingBytes, file: targetFile, expectedYear: from + 1)
             if let existing, essence(existing) == essence(book) {
