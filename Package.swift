@@ -7,6 +7,7 @@ let package = Package(
     name: "catalogue",
     products: [
         .executable(name: "catalogue-cli", targets: ["catalogue-cli"]),
+        .executable(name: "catalogue-bench", targets: ["catalogue-bench"]),
     ],
     targets: [
         // Debian's libsqlite3-dev, linked through a module map.
@@ -27,6 +28,11 @@ let package = Package(
         .target(name: "Contracts", dependencies: ["Money", "JSON", "Catalogue", "Pricing", "CSQLite"]),
         .executableTarget(
             name: "catalogue-cli",
+            dependencies: ["Money", "JSON", "Catalogue", "Pricing", "Contracts"]
+        ),
+        // Speed and memory, measured in release: swift run -c release catalogue-bench.
+        .executableTarget(
+            name: "catalogue-bench",
             dependencies: ["Money", "JSON", "Catalogue", "Pricing", "Contracts"]
         ),
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),

@@ -21,7 +21,26 @@ public enum JSONWriter {
     /// Orders keys by their UTF-8 bytes rather than by `String`'s `<`, which follows canonical equivalence
     /// and would treat differently normalised keys as equal.
     static func keyPrecedes(_ left: String, _ right: String) -> Bool {
-        left.utf8.lexicographicallyPrecedes(right.utf8)
+        compareUTF8(left, right) < 0
+    }
+
+    /// Compares two strings by their UTF-8 bytes: negative, zero or positive. Uses the strings'
+    /// contiguous storage when they have it (native Swift strings always do), which is many
+    /// times faster than comparing the UTF-8 views element by element.
+    static func compareUTF8(_ left: String, _ right: String) -> Int {
+        if let result = left.utf8.withContiguousStorageIfAvailable({ leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { rightBytes -> Int in
+                let count = min(leftBytes.count, rightBytes.count)
+                for index in 0..<count where leftBytes[index] != rightBytes[index] {
+                    return Int(leftBytes[index]) - Int(rightBytes[index])
+                }
+                return leftBytes.count - rightBytes.count
+            }
+        }), let result {
+            return result
+        }
+        if left.utf8.elementsEqual(right.utf8) { return 0 }
+        return left.utf8.lexicographicallyPrecedes(right.utf8) ? -1 : 1
     }
 }
 
@@ -84,10 +103,8 @@ private struct Writer {
         guard sortsKeys else { return object.members }
         let members = object.members
         let order = members.indices.sorted { left, right in
-            let leftKey = members[left].key
-            let rightKey = members[right].key
-            if leftKey.utf8.elementsEqual(rightKey.utf8) { return left < right }
-            return JSONWriter.keyPrecedes(leftKey, rightKey)
+            let comparison = JSONWriter.compareUTF8(members[left].key, members[right].key)
+            return comparison == 0 ? left < right : comparison < 0
         }
         return order.map { members[$0] }
     }

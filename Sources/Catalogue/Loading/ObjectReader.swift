@@ -41,8 +41,8 @@ public final class ObjectReader {
 
     /// Reports every key that no accessor asked for.
     public func finish() {
-        let known = Set(knownKeys)
-        for member in object.members where !known.contains(member.key) {
+        // Objects have a handful of keys, so a linear search beats building a set each time.
+        for member in object.members where !knownKeys.contains(member.key) {
             var message = "unknown field \"\(member.key)\""
             if let hint = didYouMean(suggestions(for: member.key, among: knownKeys)) {
                 message += "; " + hint
@@ -193,13 +193,14 @@ extension DiagnosticCollector {
     public func choice<Choice: RawRepresentable & CaseIterable>(
         _ value: JSONValue, _ type: Choice.Type, named noun: String, at path: JSONPath
     ) -> Choice? where Choice.RawValue == String {
-        let allowed = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        // The list of allowed values is only spelled out when a message needs it.
+        func allowed() -> String { Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") }
         guard case .string(let text) = value else {
-            report(path, "expected a \(noun), one of \(allowed), found \(describeFound(value))")
+            report(path, "expected a \(noun), one of \(allowed()), found \(describeFound(value))")
             return nil
         }
         guard let choice = Choice(rawValue: text) else {
-            report(path, "unknown \(noun) \(quoted(text)); expected one of \(allowed)")
+            report(path, "unknown \(noun) \(quoted(text)); expected one of \(allowed())")
             return nil
         }
         return choice

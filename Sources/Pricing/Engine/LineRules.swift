@@ -13,56 +13,97 @@ struct LineContext {
     private var line: OfferLine { resolved.line }
     private var path: JSONPath { JSONPath.root.appending("lines").appending(index: resolved.index) }
 
+    /// What every line of one component shares, taken out of the component once instead of
+    /// once per line (the component's enum holds arrays and strings whose copies cost).
+    struct ComponentFacts {
+        let component: Component
+        let single: Tariff?
+        let options: [ComponentOption]
+        let recurrence: Recurrence
+        let namesOption: Bool
+        let unitText: String
+        /// The explanation's shared part for each tariff of the component, made once.
+        let explanations: [String: LineExplanation.Shared]
+
+        func option(_ key: String) -> ComponentOption? {
+            options.first { $0.key == key }
+        }
+    }
+
     /// The lines a component gives this year: none when its recurrence does not fall in the year.
     func price(_ component: Component) throws(PricingError) -> [PricedLine] {
         if component.basis == .customQuote { return try quoteLines(component) }
         guard let recurrence = component.recurrence, charged(recurrence) else { return [] }
+        var single: Tariff?
+        var options: [ComponentOption] = []
+        var namesOption = false
+        switch component.pricing {
+        case .single(let published): single = published.tariff
+        case .table(let dimension, _, let tableOptions):
+            options = tableOptions
+            namesOption = dimension == .branchSize
+        case .customQuote: return []
+        }
+        let unit = unitText(component)
+        var explanations: [String: LineExplanation.Shared] = [:]
+        for tariff in (single.map { [$0] } ?? []) + options.map(\.tariff) {
+            var formula: String?
+            if case .formula(let value) = tariff.value { formula = value.text }
+            explanations[tariff.id] = LineExplanation.Shared(
+                service: service.code, component: component.code,
+                kind: .tariff(id: tariff.id, formula: formula, recurrence: recurrence, serviceFirstYear: resolved.serviceFirstYear),
+                componentName: component.name, unitPrice: tariff.amount, unitText: unit,
+                recurrence: recurrence == .oneOff ? .oneOff : .annual, payer: component.payer, indicative: component.isIndicative,
+                bookYear: yearBook.book.year, projected: yearBook.status == .projected)
+        }
+        let facts = ComponentFacts(component: component, single: single, options: options, recurrence: recurrence,
+                                   namesOption: namesOption, unitText: unit, explanations: explanations)
         switch component.basis {
         case .perMunicipality:
-            return [try tariffLine(component, option: nil, subject: nil, quantity: scaled(component, Quantity(1)),
-                                   quantityText: quantityPhrase(component, scaled(component, Quantity(1)), unit: nil))]
+            let quantity = scaled(component, Quantity(1))
+            return [try tariffLine(facts, option: nil, subject: nil, quantity: quantity,
+                                   phrase: quantityPhrase(component, quantity, unit: nil))]
         case .perInhabitant:
             guard let count = profile.inhabitants(forPricingYear: year) else { return [] }
             let quantity = Quantity(Int64(count.count))
-            return [try tariffLine(component, option: nil, subject: nil, quantity: quantity,
-                                   quantityText: "\(quantity.dutchString) inwoners (stand \(count.date.dutchString))")]
+            return [try tariffLine(facts, option: nil, subject: nil, quantity: quantity,
+                                   phrase: .inhabitants(quantity, date: count.date))]
         case .perBranch:
             var lines: [PricedLine] = []
+            let quantity = scaled(component, Quantity(1))
+            let phrase = quantityPhrase(component, quantity, unit: "vestiging")
             for branch in resolved.branches {
-                let option = try self.option(of: component, key: branch.size.rawValue)
-                if case .table = component.pricing, option == nil { continue }
-                let quantity = scaled(component, Quantity(1))
-                lines.append(try tariffLine(component, option: option, subject: (branch.id, branch.name), quantity: quantity,
-                                            quantityText: quantityPhrase(component, quantity, unit: "vestiging")))
+                let option = facts.option(branch.size.rawValue)
+                if single == nil, option == nil { continue }
+                lines.append(try tariffLine(facts, option: option, subject: (branch.id, branch.name), quantity: quantity, phrase: phrase))
             }
             return lines
         case .perPupil:
             return try resolved.schools.map { (school) throws(PricingError) -> PricedLine in
                 let quantity = scaled(component, Quantity(Int64(school.pupils)))
-                return try tariffLine(component, option: nil, subject: (school.id, school.name), quantity: quantity,
-                                      quantityText: "\(Quantity(Int64(school.pupils)).dutchString) leerlingen")
+                return try tariffLine(facts, option: nil, subject: (school.id, school.name), quantity: quantity,
+                                      phrase: .pupils(school.pupils))
             }
         case .perSchool:
-            return try subjectLines(component, subjects: resolved.schools.map { ($0.id, $0.name) }, unit: "school")
+            return try subjectLines(facts, subjects: resolved.schools.map { ($0.id, $0.name) }, unit: "school")
         case .perChildcareLocation:
-            return try subjectLines(component, subjects: resolved.childcareLocations.map { ($0.id, $0.name) },
+            return try subjectLines(facts, subjects: resolved.childcareLocations.map { ($0.id, $0.name) },
                                     unit: "kinderopvanglocatie")
         case .perConsultationBureau:
-            return try subjectLines(component, subjects: resolved.consultationBureaus.map { ($0.id, $0.name) },
+            return try subjectLines(facts, subjects: resolved.consultationBureaus.map { ($0.id, $0.name) },
                                     unit: "consultatiebureau")
         case .perPackage:
-            guard let key = line.package, let option = try option(of: component, key: key) else { return [] }
-            let activities = option.activities.map { ", \($0) activiteiten" } ?? ""
-            return [try tariffLine(component, option: option, subject: nil, quantity: Quantity(1),
-                                   quantityText: "1 pakket (\(option.tariff.name.lowercased())\(activities))")]
+            guard let key = line.package, let option = facts.option(key) else { return [] }
+            return [try tariffLine(facts, option: option, subject: nil, quantity: Quantity(1),
+                                   phrase: .package(name: option.tariff.name, activities: option.activities))]
         case .perHour:
-            guard let key = line.level, let hours = line.numbers["hours"], let option = try option(of: component, key: key) else {
+            guard let key = line.level, let hours = line.numbers["hours"], let option = facts.option(key) else {
                 return []
             }
-            return [try tariffLine(component, option: option, subject: nil, quantity: hours,
-                                   quantityText: "\(hours.dutchString) uur \(option.tariff.name.lowercased())")]
+            return [try tariffLine(facts, option: option, subject: nil, quantity: hours,
+                                   phrase: .hours(hours, level: option.tariff.name))]
         case .perParticipant:
-            return try participantLines(component)
+            return try participantLines(facts)
         case .customQuote:
             return []
         }
@@ -86,33 +127,33 @@ struct LineContext {
         return (try? quantity.multiplied(by: factor)) ?? quantity
     }
 
-    private func quantityPhrase(_ component: Component, _ quantity: Quantity, unit: String?) -> String {
+    private func quantityPhrase(_ component: Component, _ quantity: Quantity, unit: String?) -> LineExplanation.QuantityPhrase {
         if let scaling = component.scaledBy {
-            return scaling.field == "hoursPerWeek" ? "\(quantity.dutchString) uur per week" : "\(quantity.dutchString) × \(scaling.field)"
+            return scaling.field == "hoursPerWeek" ? .hoursPerWeek(quantity) : .scaled(quantity, field: scaling.field)
         }
-        return unit.map { "\(quantity.dutchString) \($0)" } ?? quantity.dutchString
+        return .count(quantity, unit: unit)
     }
 
-    private func subjectLines(_ component: Component, subjects: [(id: String, name: String)], unit: String) throws(PricingError) -> [PricedLine] {
-        try subjects.map { (subject) throws(PricingError) -> PricedLine in
-            let quantity = scaled(component, Quantity(1))
-            return try tariffLine(component, option: nil, subject: subject, quantity: quantity,
-                                  quantityText: quantityPhrase(component, quantity, unit: unit))
+    private func subjectLines(_ facts: ComponentFacts, subjects: [(id: String, name: String)], unit: String) throws(PricingError) -> [PricedLine] {
+        let quantity = scaled(facts.component, Quantity(1))
+        let phrase = quantityPhrase(facts.component, quantity, unit: unit)
+        return try subjects.map { (subject) throws(PricingError) -> PricedLine in
+            try tariffLine(facts, option: nil, subject: subject, quantity: quantity, phrase: phrase)
         }
     }
 
     /// Expected participant fees: activities × participants per activity × the fee. Left out when
     /// the offer gives no participant count and the book has no planning figure.
-    private func participantLines(_ component: Component) throws(PricingError) -> [PricedLine] {
+    private func participantLines(_ facts: ComponentFacts) throws(PricingError) -> [PricedLine] {
+        let component = facts.component
         let given = line.numbers["participantsPerActivity"]
         guard let participants = given ?? component.planningParticipantsPerActivity.map({ Quantity(Int64($0)) }) else {
             return []
         }
-        let source = given == nil ? " (planningscijfer)" : ""
         func feeLine(activities: Int, subject: (String, String)?) throws(PricingError) -> PricedLine {
             let quantity = (try? Quantity(Int64(activities)).multiplied(by: participants)) ?? participants
-            return try tariffLine(component, option: nil, subject: subject, quantity: quantity,
-                                  quantityText: "\(activities) activiteiten × \(participants.dutchString) deelnemers\(source)")
+            return try tariffLine(facts, option: nil, subject: subject, quantity: quantity,
+                                  phrase: .participants(activities: activities, participants: participants, planning: given == nil))
         }
         if let byBranch = service.optionComponent(by: .branchSize), case .table(_, _, let options) = byBranch.pricing,
            options.contains(where: { $0.activities != nil }) {
@@ -139,45 +180,27 @@ struct LineContext {
             let target = quote.component ?? (codes.count == 1 ? codes[0] : nil)
             guard target == component.code else { continue }
             if quote.recurrence == .oneOff && year != resolved.startYear { continue }
-            let recurrenceText = quote.recurrence == .oneOff ? "eenmalig" : "jaarlijks"
-            let explanation = "\(component.name): offerte van de accountmanager voor \(quote.description), "
-                + "\(quote.amount.dutchString) \(recurrenceText); tariefboek \(bookLabel)."
-            lines.append(PricedLine(service: service.code, component: component.code, tariff: nil, subject: nil, subjectName: nil,
-                                    quantity: Quantity(1), unitPrice: quote.amount, amount: quote.amount,
-                                    recurrence: quote.recurrence == .oneOff ? .oneOff : .annual, payer: component.payer,
-                                    explanation: explanation, isQuote: true, isIndicative: false, vat: nil,
-                                    description: quote.description))
+            let why = LineExplanation(
+                shared: LineExplanation.Shared(
+                    service: service.code, component: component.code,
+                    kind: .quote(description: quote.description, oneOff: quote.recurrence == .oneOff),
+                    componentName: component.name, unitPrice: quote.amount, unitText: "",
+                    recurrence: quote.recurrence == .oneOff ? .oneOff : .annual, payer: component.payer, indicative: false,
+                    bookYear: yearBook.book.year, projected: yearBook.status == .projected),
+                optionName: nil, quantity: .count(Quantity(1), unit: nil))
+            lines.append(PricedLine(subject: nil, subjectName: nil, quantity: Quantity(1), amount: quote.amount, vat: nil,
+                                    description: quote.description, why: why))
         }
         return lines
     }
 
     // MARK: Building a line
 
-    private func option(of component: Component, key: String) throws(PricingError) -> ComponentOption? {
-        guard case .table(_, _, let options) = component.pricing else { return nil }
-        return options.first { $0.key == key }
-    }
-
-    private var bookLabel: String {
-        yearBook.status == .projected ? "\(yearBook.book.year) (geprojecteerd)" : "\(yearBook.book.year)"
-    }
-
     /// A line priced from a published tariff: the one multiplication and the one rounding.
-    private func tariffLine(_ component: Component, option: ComponentOption?, subject: (id: String, name: String)?,
-                            quantity: Quantity, quantityText: String) throws(PricingError) -> PricedLine {
-        let tariff: Tariff
-        let recurrence: Recurrence
-        switch component.pricing {
-        case .single(let published):
-            tariff = published.tariff
-            recurrence = published.recurrence
-        case .table(_, let published, _):
-            guard let option else { throw .overflow(path: path, what: "a missing option") }
-            tariff = option.tariff
-            recurrence = published.recurrence
-        case .customQuote:
-            throw .overflow(path: path, what: "a custom quote")
-        }
+    private func tariffLine(_ facts: ComponentFacts, option: ComponentOption?, subject: (id: String, name: String)?,
+                            quantity: Quantity, phrase: LineExplanation.QuantityPhrase) throws(PricingError) -> PricedLine {
+        let component = facts.component
+        guard let tariff = option?.tariff ?? facts.single else { throw .overflow(path: path, what: "a missing option") }
         let amount: Money
         do {
             amount = try tariff.amount.multiplied(by: quantity, rounding: PricingEngine.rounding, to: tariff.precision)
@@ -195,46 +218,12 @@ struct LineContext {
             }
         }
 
-        // One sentence: what, for whom, how much, when, which tariff.
-        var sentence = component.name
-        if let option, case .table(.branchSize, _, _) = component.pricing {
-            sentence += " (\(option.tariff.name.lowercased()))"
-        }
-        if let subject { sentence += " voor \(subject.name)" }
-        sentence += ": \(quantityText) × \(tariff.amount.dutchString) \(unitText(component)) = \(amount.dutchString)"
-        var clauses: [String] = []
-        switch recurrence {
-        case .annual:
-            clauses.append("jaarlijks")
-        case .oneOff:
-            clauses.append("eenmalig in het eerste jaar van de dienst")
-        case .annualFromSecondYear:
-            clauses.append("jaarlijks vanaf het tweede jaar van de dienst (gestart in \(resolved.serviceFirstYear))")
-        }
-        switch component.payer {
-        case .municipality: break
-        case .school:
-            if let vat {
-                clauses.append("betaald door de school, exclusief \(vat.rate.plainString.replacing(".", with: ","))% btw (\(vat.amount.dutchString))")
-            } else {
-                clauses.append("betaald door de school")
-            }
-        case .participants:
-            clauses.append("verwachte bijdrage van deelnemers, niet in het totaal van de gemeente")
-        }
-        if component.isIndicative { clauses.append("richtprijs") }
-        var tariffClause = "tarief \(tariff.id)"
-        if case .formula(let formula) = tariff.value {
-            tariffClause += " = \(formula.text.replacing("*", with: "×"))"
-        }
-        clauses.append("\(tariffClause), tariefboek \(bookLabel)")
-        sentence += "; " + clauses.joined(separator: "; ") + "."
-
-        let recurrenceOut: Recurrence = recurrence == .oneOff ? .oneOff : .annual
-        return PricedLine(service: service.code, component: component.code, tariff: tariff.id, subject: subject?.id,
-                          subjectName: subject?.name, quantity: quantity, unitPrice: tariff.amount, amount: amount,
-                          recurrence: recurrenceOut, payer: component.payer, explanation: sentence, isQuote: false,
-                          isIndicative: component.isIndicative, vat: vat, description: line.description)
+        // What, for whom, how much, when, which tariff: kept as data, written out on demand.
+        let optionName = facts.namesOption ? option?.tariff.name : nil
+        guard let shared = facts.explanations[tariff.id] else { throw .overflow(path: path, what: "an unknown tariff") }
+        let why = LineExplanation(shared: shared, optionName: optionName, quantity: phrase)
+        return PricedLine(subject: subject?.id, subjectName: subject?.name, quantity: quantity, amount: amount, vat: vat,
+                          description: line.description, why: why)
     }
 
     private func unitText(_ component: Component) -> String {

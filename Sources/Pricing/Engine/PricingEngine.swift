@@ -17,9 +17,14 @@ public enum PricingEngine {
     public static func price(_ offer: ValidatedOffer, books: PricingBooks) throws(PricingError) -> PricedOffer {
         var years: [PricedYear] = []
         var totals = PayerTotals()
+        // Subjects in id order, once: lines are sorted by this rank instead of comparing ids.
+        var ids = offer.profile.branches.map(\.id) + offer.profile.schools.map(\.id)
+        ids += offer.profile.childcareLocations.map(\.id) + offer.profile.consultationBureaus.map(\.id)
+        var subjectRank: [String: Int] = [:]
+        for (rank, id) in Set(ids).sorted().enumerated() { subjectRank[id] = rank + 1 }
         for year in offer.offer.yearRange {
             guard let yearBook = books[year] else { throw .missingBook(year) }
-            let priced = try priceYear(year, offer: offer, yearBook: yearBook)
+            let priced = try priceYear(year, offer: offer, yearBook: yearBook, subjectRank: subjectRank)
             do { try totals.add(priced.totals) } catch { throw .overflow(path: .root, what: "the offer's total") }
             years.append(priced)
         }
@@ -27,9 +32,11 @@ public enum PricingEngine {
                            title: offer.offer.title, years: years, totals: totals)
     }
 
-    private static func priceYear(_ year: Int, offer: ValidatedOffer, yearBook: YearBook) throws(PricingError) -> PricedYear {
+    private static func priceYear(_ year: Int, offer: ValidatedOffer, yearBook: YearBook,
+                                  subjectRank: [String: Int]) throws(PricingError) -> PricedYear {
         let book = yearBook.book
-        var keyed: [(key: SortKey, line: PricedLine)] = []
+        var lines: [PricedLine] = []
+        var keys: [SortKey] = []
         var levels: [ServiceLevelStatement] = []
         for resolved in offer.lines where resolved.startYear <= year {
             guard let serviceIndex = book.services.firstIndex(where: { $0.code == resolved.line.service }) else {
@@ -39,36 +46,43 @@ public enum PricingEngine {
             let context = LineContext(year: year, yearBook: yearBook, service: service, resolved: resolved,
                                       profile: offer.profile)
             for (componentIndex, component) in service.components.enumerated() {
-                let lines = try context.price(component)
-                for line in lines {
-                    keyed.append((SortKey(service: serviceIndex, component: componentIndex, subject: line.subject ?? "",
-                                          detail: line.description ?? "", unitPrice: line.unitPrice.cents,
-                                          quantity: line.quantity.plainString), line))
+                for line in try context.price(component) {
+                    keys.append(SortKey(service: serviceIndex, component: componentIndex,
+                                        subject: line.subject.map { subjectRank[$0] ?? 0 } ?? 0,
+                                        detail: line.description ?? "", unitPrice: line.unitPrice.cents, quantity: line.quantity))
+                    lines.append(line)
                 }
             }
             levels += serviceLevels(service, schools: resolved.schools)
         }
-        keyed.sort { $0.key < $1.key }
+        // Sort positions by key, then lay the lines out in that order: only one extra array of
+        // lines exists at a time, and never the keys and lines copied together.
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        keys = []
+        var ordered: [PricedLine] = []
+        ordered.reserveCapacity(lines.count)
         var totals = PayerTotals()
-        for entry in keyed {
-            do { try totals.add(entry.line) } catch { throw .overflow(path: .root, what: "the \(year) total") }
+        for index in order {
+            do { try totals.add(lines[index]) } catch { throw .overflow(path: .root, what: "the \(year) total") }
+            ordered.append(lines[index])
         }
+        lines = []
         levels.sort { ($0.service, $0.subject, $0.level) < ($1.service, $1.subject, $1.level) }
         return PricedYear(year: year, bookYear: book.year, status: yearBook.status, bookFile: yearBook.file,
                           projectedFrom: yearBook.projectedFrom, assumptions: yearBook.assumptions,
-                          lines: keyed.map(\.line), serviceLevels: levels, totals: totals)
+                          lines: ordered, serviceLevels: levels, totals: totals)
     }
 
     /// The levels a service promises each school it is taken for.
     private static func serviceLevels(_ service: Service, schools: [School]) -> [ServiceLevelStatement] {
         var statements: [ServiceLevelStatement] = []
         for level in service.serviceLevels where level.input == "pupils" {
+            let definition = ServiceLevelStatement.Definition(service: service.code, level: level.code, name: level.name, unit: level.unit)
+            statements.reserveCapacity(statements.count + schools.count)
             for school in schools {
                 guard let result = level.value(forPupils: school.pupils) else { continue }
-                statements.append(ServiceLevelStatement(
-                    service: service.code, level: level.code, name: level.name, subject: school.id,
-                    subjectName: school.name, pupils: school.pupils, value: result.value, unit: level.unit,
-                    note: result.note))
+                statements.append(ServiceLevelStatement(definition: definition, subject: school.id, subjectName: school.name,
+                                                        pupils: school.pupils, value: result.value, note: result.note))
             }
         }
         return statements
@@ -98,13 +112,18 @@ public enum PricingError: Error, Sendable, Equatable, CustomStringConvertible {
 struct SortKey: Comparable {
     var service: Int
     var component: Int
-    var subject: String
+    /// The subject's rank in id order (0 for the municipality as a whole).
+    var subject: Int
     var detail: String
     var unitPrice: Int64
-    var quantity: String
+    var quantity: Quantity
 
     static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-        (lhs.service, lhs.component, lhs.subject, lhs.detail, lhs.unitPrice, lhs.quantity)
-            < (rhs.service, rhs.component, rhs.subject, rhs.detail, rhs.unitPrice, rhs.quantity)
+        if lhs.service != rhs.service { return lhs.service < rhs.service }
+        if lhs.component != rhs.component { return lhs.component < rhs.component }
+        if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
+        if lhs.detail != rhs.detail { return lhs.detail < rhs.detail }
+        if lhs.unitPrice != rhs.unitPrice { return lhs.unitPrice < rhs.unitPrice }
+        return lhs.quantity < rhs.quantity
     }
 }

@@ -361,13 +361,19 @@ public enum OfferValidator {
     /// No subject priced twice for the same service, and every school's required partner service.
     private static func checkAcrossLines(_ lines: [ResolvedLine], offer: Offer, books: PricingBooks,
                                          collector: DiagnosticCollector) {
-        var taken: [String: Int] = [:]
+        /// What a line takes: a service for the municipality as a whole, or for one subject.
+        struct Taken: Hashable {
+            var service: String
+            var kind: SubjectKind?
+            var id: String
+        }
+        var taken: [Taken: Int] = [:]
         for resolved in lines {
             guard let service = books[resolved.startYear]?.book.service(resolved.line.service) else { continue }
             let path = JSONPath.root.appending("lines").appending(index: resolved.index)
             let bases = Set(service.components.map(\.basis))
             if !bases.isDisjoint(with: [.perMunicipality, .perInhabitant]) {
-                let key = "\(service.code)|municipality"
+                let key = Taken(service: service.code, kind: nil, id: "")
                 if let first = taken[key] {
                     collector.report(path.appending("service"), "\(service.code) is already offered in lines[\(first)]; a municipality takes it once")
                 } else {
@@ -382,7 +388,7 @@ public enum OfferValidator {
             ]
             for (kind, kindBases, ids) in subjectBases where !bases.isDisjoint(with: kindBases) {
                 for id in ids {
-                    let key = "\(service.code)|\(kind.rawValue)|\(id)"
+                    let key = Taken(service: service.code, kind: kind, id: id)
                     if let first = taken[key] {
                         collector.report(path, "\(service.code) is already offered for \(kind.noun) \(quotedText(id)) in lines[\(first)]")
                     } else {
@@ -392,16 +398,21 @@ public enum OfferValidator {
             }
         }
         // A school that needs a partner service must have it in the offer from the same year on.
+        // The earliest start of each service on each school, built once.
+        var earliestStart: [Taken: Int] = [:]
+        for other in lines {
+            for school in other.schools {
+                let key = Taken(service: other.line.service, kind: .school, id: school.id)
+                earliestStart[key] = min(earliestStart[key] ?? .max, other.startYear)
+            }
+        }
         for resolved in lines {
             guard let service = books[resolved.startYear]?.book.service(resolved.line.service),
                   let partner = service.requiredServiceOnSchool else { continue }
             let path = JSONPath.root.appending("lines").appending(index: resolved.index)
             for (position, school) in resolved.schools.enumerated() {
-                let covered = lines.contains { other in
-                    other.line.service == partner && other.startYear <= resolved.startYear
-                        && other.schools.contains { $0.id == school.id }
-                }
-                guard !covered else { continue }
+                let start = earliestStart[Taken(service: partner, kind: .school, id: school.id)] ?? .max
+                guard start > resolved.startYear else { continue }
                 let schoolPath = resolved.line.subjects[.school] != nil ? path.appending("schools").appending(index: position) : path
                 collector.report(schoolPath,
                                  "\(service.code) on school \(quotedText(school.id)) needs \(partner) on the same school in this offer, from \(resolved.startYear) or earlier")

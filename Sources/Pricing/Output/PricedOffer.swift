@@ -38,37 +38,50 @@ public struct PricedYear: Sendable, Equatable {
 }
 
 /// One priced line: a component of a service for one subject in one year.
+///
+/// What all lines of one component share (service, component, tariff, unit price, recurrence,
+/// payer) is held once in `why.shared` and read through computed properties, so a large
+/// municipality's hundreds of thousands of lines stay small in memory.
 public struct PricedLine: Sendable, Equatable {
-    /// The service code.
-    public var service: String
-    /// The component code.
-    public var component: String
-    /// The tariff used, or nil for a custom quote.
-    public var tariff: String?
     /// The subject's id (branch, school, location), or nil for the municipality as a whole.
     public var subject: String?
     /// The subject's name.
     public var subjectName: String?
     /// How many units are charged.
     public var quantity: Quantity
-    /// The price of one unit.
-    public var unitPrice: Money
     /// `unitPrice × quantity`, computed exactly and rounded once to the tariff's precision.
     public var amount: Money
-    /// `annual` or `one-off`.
-    public var recurrence: Recurrence
-    /// Who pays.
-    public var payer: Payer
-    /// One Dutch sentence saying which rule and tariff produced the line.
-    public var explanation: String
-    /// Whether the amount is a custom quote given by the account manager.
-    public var isQuote: Bool
-    /// Whether the amount is a guide price.
-    public var isIndicative: Bool
     /// VAT on top of the amount, for lines stated excluding VAT (the dBos school contribution).
     public var vat: VATAmount?
     /// The line's description from the offer (maatwerk assignments, quotes).
     public var description: String?
+    /// Why the line costs what it does, as data; holds the facts the component's lines share.
+    public var why: LineExplanation
+
+    /// The service code.
+    public var service: String { why.shared.service }
+    /// The component code.
+    public var component: String { why.shared.component }
+    /// The tariff used, or nil for a custom quote.
+    public var tariff: String? {
+        if case .tariff(let id, _, _, _) = why.shared.kind { return id }
+        return nil
+    }
+    /// The price of one unit.
+    public var unitPrice: Money { why.shared.unitPrice }
+    /// `annual` or `one-off`.
+    public var recurrence: Recurrence { why.shared.recurrence }
+    /// Who pays.
+    public var payer: Payer { why.shared.payer }
+    /// Whether the amount is a custom quote given by the account manager.
+    public var isQuote: Bool {
+        if case .quote = why.shared.kind { return true }
+        return false
+    }
+    /// Whether the amount is a guide price.
+    public var isIndicative: Bool { why.shared.indicative }
+    /// One Dutch sentence saying which rule and tariff produced the line, written on demand.
+    public var explanation: String { why.text(for: self) }
 }
 
 /// VAT charged on top of an amount stated excluding VAT.
@@ -79,14 +92,35 @@ public struct VATAmount: Sendable, Equatable {
     public var amount: Money
 }
 
-/// A service level promised for one subject in one year.
+/// A service level promised for one subject in one year. What the level itself is (service,
+/// code, name, unit) is held once per level in `definition`.
 public struct ServiceLevelStatement: Sendable, Equatable {
-    /// The service code.
-    public var service: String
-    /// The level's code in the book.
-    public var level: String
-    /// The level's Dutch name.
-    public var name: String
+    /// The level's identity, shared by every school that has it.
+    public final class Definition: Sendable, Equatable {
+        /// The service code.
+        public let service: String
+        /// The level's code in the book.
+        public let level: String
+        /// The level's Dutch name.
+        public let name: String
+        /// The Dutch unit, e.g. "uur per week".
+        public let unit: String
+
+        /// Creates the definition.
+        public init(service: String, level: String, name: String, unit: String) {
+            self.service = service
+            self.level = level
+            self.name = name
+            self.unit = unit
+        }
+
+        public static func == (lhs: Definition, rhs: Definition) -> Bool {
+            lhs === rhs || (lhs.service == rhs.service && lhs.level == rhs.level && lhs.name == rhs.name && lhs.unit == rhs.unit)
+        }
+    }
+
+    /// What the level is.
+    public var definition: Definition
     /// The school id.
     public var subject: String
     /// The school's name.
@@ -95,10 +129,17 @@ public struct ServiceLevelStatement: Sendable, Equatable {
     public var pupils: Int
     /// The level.
     public var value: Quantity
-    /// The Dutch unit, e.g. "uur per week".
-    public var unit: String
     /// A remark from the table row.
     public var note: String?
+
+    /// The service code.
+    public var service: String { definition.service }
+    /// The level's code in the book.
+    public var level: String { definition.level }
+    /// The level's Dutch name.
+    public var name: String { definition.name }
+    /// The Dutch unit, e.g. "uur per week".
+    public var unit: String { definition.unit }
 }
 
 /// Totals per payer. Participants' fees and VAT are shown apart and never added to the

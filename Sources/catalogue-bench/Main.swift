@@ -1,0 +1,311 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+
+/// `catalogue-bench`: how fast the engine prices, indexes and renders, compared with a floor of
+/// plain `Int64` multiply-adds measured in the same run; and, by running the real tool, how fast
+/// it starts compared with `sqlite3` and how much memory a large municipality takes.
+///
+/// Run in release from the repository root: `swift run -c release catalogue-bench [--json FILE]`.
+@main
+struct Bench {
+    struct Row {
+        var name: String
+        var value: Double
+        var unit: String
+        var target: String
+        var met: Bool?
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` repeatedly for at least `seconds` and returns seconds per run (the best of
+    /// three rounds, so a noisy neighbour on the machine counts less).
+    static func measure(seconds: Double = 0.5, _ body: () throws -> Void) rethrows -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            var runs = 0
+            let start = now()
+            repeat {
+                try body()
+                runs += 1
+            } while now() - start < seconds / 3
+            best = min(best, (now() - start) / Double(runs))
+        }
+        return best
+    }
+
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "--probe" {
+            try probe()
+            return
+        }
+        var jsonFile: String?
+        if let index = arguments.firstIndex(of: "--json"), index + 1 < arguments.count { jsonFile = arguments[index + 1] }
+        var rows: [Row] = []
+        func report(_ row: Row) {
+            rows.append(row)
+            let verdict = row.met.map { $0 ? "met" : "NOT met" } ?? ""
+            print(pad(row.name, 58) + padLeft(format(row.value), 14) + "  " + pad(row.unit, 22) + pad(row.target, 20) + verdict)
+        }
+        print(pad("MEASURE", 58) + padLeft("VALUE", 14) + "  " + pad("UNIT", 22) + pad("TARGET", 20) + "RESULT")
+
+        let library = try TariffLibrary.open(directory: nil)
+        let book = try library.book(year: library.latestYear ?? 2025)
+        let years = 10
+        let books = PricingBooks(byYear: Dictionary(uniqueKeysWithValues: (2025..<(2025 + years)).map { year in
+            var copy = book
+            copy.year = year
+            return (year, YearBook(book: copy, status: .published, file: "bench"))
+        }))
+
+        // Pricing: every seed municipality with an offer of every service, then the large one.
+        var seeds: [(profile: String, offer: String)] = []
+        if let names = try? FileSystem.contentsOfDirectory("seeds/municipalities") {
+            for name in names where name.hasSuffix(".json") {
+                let text = String(decoding: try FileSystem.readFile("seeds/municipalities/" + name), as: UTF8.self)
+                let profile = try ProfileLoader.load(bytes: Array(text.utf8), file: name)
+                seeds.append((text, Workloads.fullOffer(for: profile, book: book, firstYear: 2025, years: 3)))
+            }
+        }
+        let largeProfileText = Workloads.largeProfile()
+        let largeProfile = try ProfileLoader.load(bytes: Array(largeProfileText.utf8), file: "large")
+        let largeOffer = Workloads.fullOffer(for: largeProfile, book: book, firstYear: 2025, years: years)
+
+        func request(_ profile: String, _ offer: String) throws -> PricingRequest {
+            try PricingRequestLoader.load(profileBytes: Array(profile.utf8), profileFile: "profile", offerBytes: Array(offer.utf8),
+                                          offerFile: "offer") { (_) throws(InputError) -> PricingBooks in books }
+        }
+        let seedRequests = try seeds.map { try request($0.profile, $0.offer) }
+        var seedLines = 0, seedYears = 0
+        for seedRequest in seedRequests {
+            let priced = try PricingEngine.price(seedRequest.offer, books: books)
+            seedLines += priced.years.reduce(0) { $0 + $1.lines.count }
+            seedYears += priced.years.count
+        }
+        let seedTime = try measure { for seedRequest in seedRequests { _ = try PricingEngine.price(seedRequest.offer, books: books) } }
+        report(Row(name: "pricing, \(seeds.count) seed municipalities × every service × 3 years", value: Double(seedYears) / seedTime,
+                   unit: "offer-years/s", target: "", met: nil))
+        report(Row(name: "pricing, seed municipalities: time per priced line", value: seedTime / Double(seedLines) * 1e9,
+                   unit: "ns/line", target: "", met: nil))
+
+        let largeRequest = try request(largeProfileText, largeOffer)
+        let largePriced = try PricingEngine.price(largeRequest.offer, books: books)
+        let largeLines = largePriced.years.reduce(0) { $0 + $1.lines.count }
+        let largeTime = try measure(seconds: 1.5) { _ = try PricingEngine.price(largeRequest.offer, books: books) }
+        let linesPerSecond = Double(largeLines) / largeTime
+        report(Row(name: "pricing, large municipality (500 branches, 5 000 schools) × \(years) years", value: Double(years) / largeTime,
+                   unit: "offer-years/s", target: "", met: nil))
+        report(Row(name: "pricing, large municipality: \(largeLines) lines", value: linesPerSecond, unit: "lines/s",
+                   target: "≥ 1 000 000", met: linesPerSecond >= 1_000_000))
+        let nanosecondsPerLine = largeTime / Double(largeLines) * 1e9
+        report(Row(name: "pricing, large municipality: time per priced line", value: nanosecondsPerLine, unit: "ns/line", target: "", met: nil))
+        let validationTime = try measure(seconds: 1.5) { _ = try request(largeProfileText, largeOffer) }
+        report(Row(name: "loading and validating the large profile and offer", value: validationTime * 1e3, unit: "ms", target: "", met: nil))
+
+        // The floor: the same number of plain Int64 multiply-adds.
+        let count = largeLines
+        var prices = [Int64](repeating: 0, count: count), multipliers = [Int64](repeating: 0, count: count)
+        for index in 0..<count {
+            prices[index] = Int64(7_355 + index % 97)
+            multipliers[index] = Int64(1 + index % 800)
+        }
+        var sink: Int64 = 0
+        let floorTime = measure(seconds: 1.5) {
+            var total: Int64 = 0
+            for index in 0..<count { total = total &+ prices[index] &* multipliers[index] }
+            sink = sink &+ total
+        }
+        let floorNanoseconds = floorTime / Double(count) * 1e9
+        report(Row(name: "floor: \(count) plain Int64 multiply-adds", value: floorNanoseconds, unit: "ns/operation", target: "", met: nil))
+        report(Row(name: "engine time / floor time (per line)", value: nanosecondsPerLine / floorNanoseconds, unit: "×", target: "", met: nil))
+        if sink == 42 { print("") }
+
+        // The matrix: every service × boundary quantities, priced from JSON like the test.
+        let quantities = [0, 1, 124, 125, 126, 249, 250, 251, 499, 500, 501, 20_000]
+        var matrixCases: [(String, String)] = []
+        for quantity in quantities {
+            let profile = """
+            {"code": "m", "name": "M", "inhabitants": [{"date": "2024-01-01", "count": \(quantity)}],
+             "branches": [{"id": "a", "name": "A", "size": "large"}, {"id": "b", "name": "B", "size": "small"}],
+             "schools": [{"id": "p", "name": "P", "level": "po", "pupils": \(quantity)}, {"id": "v", "name": "V", "level": "vo", "pupils": \(quantity)}],
+             "childcareLocations": [{"id": "k", "name": "K"}], "consultationBureaus": [{"id": "c", "name": "C"}]}
+            """
+            let parsed = try ProfileLoader.load(bytes: Array(profile.utf8), file: "m")
+            let full = try JSONParser.parse(Workloads.fullOffer(for: parsed, book: book, firstYear: 2025, years: 3))
+            let fullLines: [JSONValue] = full.objectValue?["lines"]?.arrayValue ?? []
+            for line in fullLines {
+                var lines = [line]
+                if line.objectValue?["service"] == "thuislezen" { lines.insert(.object(JSONObject([.init(key: "service", value: "dbos-po")])), at: 0) }
+                let offer = JSONObject([.init(key: "municipality", value: "m"), .init(key: "firstYear", value: 2025),
+                                        .init(key: "years", value: 3), .init(key: "lines", value: .array(lines))])
+                matrixCases.append((profile, JSONWriter.write(.object(offer))))
+            }
+        }
+        let matrixTime = try measure {
+            for (profile, offer) in matrixCases { _ = try PricingEngine.price(try request(profile, offer).offer, books: books) }
+        }
+        report(Row(name: "the test matrix (JSON in, validated, priced)", value: Double(matrixCases.count) / matrixTime, unit: "cases/s", target: "", met: nil))
+
+        // Indexation of the full book.
+        let parameters = try IndexationParameters(wage: try Percentage(parsing: "3.75"), price: try Percentage(parsing: "2.1"), weights: book.mixedWeights)
+        let indexTime = try measure {
+            _ = try TariffIndexer.index(book, with: parameters, sourceFile: "2025.json", sourceHash: "sha256:" + String(repeating: "0", count: 64), date: nil)
+        }
+        report(Row(name: "indexation of the full 2025 book", value: indexTime * 1e3, unit: "ms", target: "", met: nil))
+
+        // Rendering a three-year agreement for Midden-Drenthe's full offer.
+        if let midden = seeds.first(where: { $0.profile.contains("\"midden-drenthe\"") }) {
+            let priced = try PricingEngine.price(try request(midden.profile, midden.offer).offer, books: books)
+            let date = CalendarDate(year: 2025, month: 11, day: 21)!
+            let agreement = try DocumentBuilder.agreement(priced, books: books, reference: "UVO", quoteReference: "OFF", quoteDate: date, date: date)
+            let htmlTime = try measure {
+                _ = HTMLRenderer.render(try DocumentBuilder.agreement(priced, books: books, reference: "UVO", quoteReference: "OFF", quoteDate: date, date: date))
+            }
+            let jsonTime = measure { _ = DocumentJSON.encode(agreement) }
+            report(Row(name: "three-year agreement, built and rendered as HTML", value: htmlTime * 1e3, unit: "ms", target: "< 5", met: htmlTime < 0.005))
+            report(Row(name: "three-year agreement rendered as JSON", value: jsonTime * 1e3, unit: "ms", target: "< 5", met: jsonTime < 0.005))
+        }
+
+        // The whole tool as a process: start-up against sqlite3, and peak memory.
+        if let tool = siblingTool() {
+            let directory = "/tmp/catalogue-bench-\(getpid())"
+            mkdir(directory, 0o755)
+            let profileFile = directory + "/profile.json", offerFile = directory + "/offer.json"
+            try FileSystem.writeFileAtomically(profileFile, try FileSystem.readFile("seeds/municipalities/midden-drenthe.json"))
+            try FileSystem.writeFileAtomically(offerFile, try FileSystem.readFile("seeds/offers/midden-drenthe-basis.offer.json"))
+            let priceArguments = [tool, "price", "--profile", profileFile, "--offer", offerFile, "--format", "json"]
+            let toolTime = processTime(priceArguments, runs: 40)
+            let sqliteTime = processTime(["/usr/bin/sqlite3", ":memory:", "select 1"], runs: 40)
+            if let toolTime, let sqliteTime {
+                report(Row(name: "catalogue-cli price --format json, whole process", value: toolTime.seconds * 1e3, unit: "ms", target: "", met: nil))
+                report(Row(name: "sqlite3 :memory: 'select 1', whole process", value: sqliteTime.seconds * 1e3, unit: "ms", target: "", met: nil))
+                report(Row(name: "catalogue-cli price / sqlite3", value: toolTime.seconds / sqliteTime.seconds, unit: "×", target: "≤ 3", met: toolTime.seconds <= 3 * sqliteTime.seconds))
+            }
+            let largeProfileFile = directory + "/large.json", largeOfferFile = directory + "/large.offer.json"
+            try FileSystem.writeFileAtomically(largeProfileFile, Array(largeProfileText.utf8))
+            try FileSystem.writeFileAtomically(largeOfferFile, Array(Workloads.fullOffer(for: largeProfile, book: book, firstYear: 2025, years: years).utf8))
+            // Ten years: 2025 is published, the rest projected, all in the one process.
+            let memoryArguments = [tool, "price", "--profile", largeProfileFile, "--offer", largeOfferFile, "--format", "json",
+                                   "--assume-wage", "3.75", "--assume-price", "2.1"]
+            if let probe = processTime([CommandLine.arguments[0], "--probe"], runs: 1) {
+                let mebibytes = Double(probe.maximumResidentKilobytes) / 1024
+                report(Row(name: "peak memory: pricing the large municipality for \(years) years", value: mebibytes, unit: "MiB", target: "< 64", met: mebibytes < 64))
+            }
+            if let memory = processTime(memoryArguments, runs: 1) {
+                let mebibytes = Double(memory.maximumResidentKilobytes) / 1024
+                report(Row(name: "peak memory: catalogue-cli price of it with JSON output", value: mebibytes, unit: "MiB", target: "", met: nil))
+                report(Row(name: "the same, whole process time", value: memory.seconds * 1e3, unit: "ms", target: "", met: nil))
+            }
+        } else {
+            print("(catalogue-cli not found beside the benchmark; build it to measure the whole process)")
+        }
+
+        if let jsonFile {
+            let object = JSONValue.array(rows.map { row in
+                .object(JSONObject([
+                    .init(key: "name", value: .string(row.name)),
+                    .init(key: "value", value: .number(JSONNumber(validatedText: format(row.value, plain: true)))),
+                    .init(key: "unit", value: .string(row.unit)),
+                    .init(key: "target", value: .string(row.target)),
+                    .init(key: "met", value: row.met.map(JSONValue.bool) ?? .null),
+                ]))
+            })
+            try FileSystem.writeFileAtomically(jsonFile, Array(JSONWriter.write(object).utf8))
+            print("Wrote \(jsonFile).")
+        }
+    }
+
+    /// Prices the large municipality for ten years once, in this process, and prints the peak
+    /// resident memory in KiB: the memory of pricing alone, without any output.
+    static func probe() throws {
+        let library = try TariffLibrary.open(directory: nil)
+        let book = try library.book(year: library.latestYear ?? 2025)
+        let profileText = Workloads.largeProfile()
+        let profile = try ProfileLoader.load(bytes: Array(profileText.utf8), file: "large")
+        let offer = Workloads.fullOffer(for: profile, book: book, firstYear: 2025, years: 10)
+        let assumptions = ProjectionAssumptions(flags: .init(wage: try Percentage(parsing: "3.75"), price: try Percentage(parsing: "2.1")))
+        let request = try PricingRequestLoader.load(profileBytes: Array(profileText.utf8), profileFile: "large",
+                                                    offerBytes: Array(offer.utf8), offerFile: "offer") { (years) throws(InputError) -> PricingBooks in
+            try BookProjector.books(for: years, library: library, assumptions: assumptions)
+        }
+        var before = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &before)
+        let priced = try PricingEngine.price(request.offer, books: request.books)
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let levels = priced.years.reduce(0) { $0 + $1.serviceLevels.count }
+        print("peak \(usage.ru_maxrss) KiB; before pricing \(before.ru_maxrss) KiB; \(priced.years.reduce(0) { $0 + $1.lines.count }) lines, \(levels) service levels; line \(MemoryLayout<PricedLine>.stride) B, level \(MemoryLayout<ServiceLevelStatement>.stride) B")
+    }
+
+    /// The `catalogue-cli` built beside this benchmark, if any.
+    static func siblingTool() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        var path = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        while let last = path.last, last != "/" { path.removeLast() }
+        let tool = path + "catalogue-cli"
+        return access(tool, X_OK) == 0 ? tool : nil
+    }
+
+    /// Runs a command `runs` times with output to /dev/null; the median wall time and the
+    /// largest resident set any run reached.
+    static func processTime(_ arguments: [String], runs: Int) -> (seconds: Double, maximumResidentKilobytes: Int)? {
+        var times: [Double] = []
+        var maximum = 0
+        for _ in 0..<runs {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            var pointers = arguments.map { strdup($0) } + [nil]
+            var pid: pid_t = 0
+            let start = now()
+            let result = posix_spawn(&pid, arguments[0], &actions, nil, &pointers, environ)
+            for pointer in pointers { free(pointer) }
+            posix_spawn_file_actions_destroy(&actions)
+            guard result == 0 else { return nil }
+            var status: Int32 = 0
+            var usage = rusage()
+            wait4(pid, &status, 0, &usage)
+            times.append(now() - start)
+            maximum = max(maximum, usage.ru_maxrss)
+            guard status == 0 else { return nil }
+        }
+        times.sort()
+        return (times[times.count / 2], maximum)
+    }
+
+    static func format(_ value: Double, plain: Bool = false) -> String {
+        let rounded = value >= 100 ? (value).rounded() : (value * 100).rounded() / 100
+        var text = rounded >= 100 ? String(Int64(rounded)) : String(rounded)
+        if !plain, rounded >= 1000 {
+            var grouped = ""
+            for (index, character) in text.reversed().enumerated() {
+                if index > 0 && index % 3 == 0 { grouped.append(" ") }
+                grouped.append(character)
+            }
+            text = String(grouped.reversed())
+        }
+        return text
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func padLeft(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
