@@ -4,6 +4,19 @@ enum StringEscaping {
     /// `\u00xx` in lowercase for other control characters and DEL, and everything else as UTF-8 unchanged.
     static func appendQuoted(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Fast path: a string with nothing to escape (nearly all of them) is copied in one go
+        // from its contiguous UTF-8 storage.
+        let copied: Bool? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
+                return false
+            }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""):

@@ -185,12 +185,17 @@ struct Bench {
             try FileSystem.writeFileAtomically(profileFile, try FileSystem.readFile("seeds/municipalities/midden-drenthe.json"))
             try FileSystem.writeFileAtomically(offerFile, try FileSystem.readFile("seeds/offers/midden-drenthe-basis.offer.json"))
             let priceArguments = [tool, "price", "--profile", profileFile, "--offer", offerFile, "--format", "json"]
-            let toolTime = processTime(priceArguments, runs: 40)
-            let sqliteTime = processTime(["/usr/bin/sqlite3", ":memory:", "select 1"], runs: 40)
-            if let toolTime, let sqliteTime {
-                report(Row(name: "catalogue-cli price --format json, whole process", value: toolTime.seconds * 1e3, unit: "ms", target: "", met: nil))
-                report(Row(name: "sqlite3 :memory: 'select 1', whole process", value: sqliteTime.seconds * 1e3, unit: "ms", target: "", met: nil))
-                report(Row(name: "catalogue-cli price / sqlite3", value: toolTime.seconds / sqliteTime.seconds, unit: "×", target: "≤ 3", met: toolTime.seconds <= 3 * sqliteTime.seconds))
+            // Interleaved, and the fastest run of each: other work on the machine only ever adds
+            // time, so the minimum is the fairest estimate of what each command itself costs.
+            var toolBest = Double.infinity, sqliteBest = Double.infinity
+            for _ in 0..<60 {
+                if let run = processTime(priceArguments, runs: 1) { toolBest = min(toolBest, run.seconds) }
+                if let run = processTime(["/usr/bin/sqlite3", ":memory:", "select 1"], runs: 1) { sqliteBest = min(sqliteBest, run.seconds) }
+            }
+            if toolBest.isFinite, sqliteBest.isFinite {
+                report(Row(name: "catalogue-cli price --format json, whole process (fastest of 60)", value: toolBest * 1e3, unit: "ms", target: "", met: nil))
+                report(Row(name: "sqlite3 :memory: 'select 1', whole process (fastest of 60)", value: sqliteBest * 1e3, unit: "ms", target: "", met: nil))
+                report(Row(name: "catalogue-cli price / sqlite3", value: toolBest / sqliteBest, unit: "×", target: "≤ 3", met: toolBest <= 3 * sqliteBest))
             }
             let largeProfileFile = directory + "/large.json", largeOfferFile = directory + "/large.offer.json"
             try FileSystem.writeFileAtomically(largeProfileFile, Array(largeProfileText.utf8))

@@ -131,6 +131,23 @@ public enum HTMLRenderer {
     /// written. Control characters other than tab and line breaks are not allowed in HTML and
     /// become spaces.
     static func escape(_ text: String) -> String {
+        // Most texts (amounts, names, codes) contain nothing to escape: one scan of the bytes
+        // then returns the string itself, without building a copy.
+        var clean = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F:
+                clean = false
+            case 0x09, 0x0A, 0x0D:
+                continue
+            case 0..<0x20:
+                clean = false
+            default:
+                continue
+            }
+            if !clean { break }
+        }
+        if clean { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
