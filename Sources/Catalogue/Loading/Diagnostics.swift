@@ -78,10 +78,21 @@ func describeFound(_ value: JSONValue) -> String {
 }
 
 /// A string in double quotes, shortened when very long so messages stay readable.
-func quoted(_ text: String) -> String {
+/// Control characters are written as `\u001b` and the like, so a hostile input cannot move the
+/// cursor, recolour or clear the terminal that shows the message.
+public func quoted(_ text: String) -> String {
     let limit = 60
-    if text.count <= limit { return "\"\(text)\"" }
-    return "\"\(text.prefix(limit))…\""
+    let shown = text.count <= limit ? Substring(text) : text.prefix(limit)
+    var result = "\""
+    for scalar in shown.unicodeScalars {
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            let hex = String(scalar.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + (text.count <= limit ? "\"" : "…\"")
 }
 
 /// Parses the JSON of an input file; a syntax error becomes the file's one diagnostic, with

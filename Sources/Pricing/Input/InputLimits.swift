@@ -29,6 +29,10 @@ public enum InputLimits {
         "activities": "10000",
         "biebFabriekSeries": "1000",
     ]
+    /// The largest custom quote, per year or once (ten million euro): far above any library
+    /// service, and low enough that no offer's total can leave the supported range.
+    public static let maximumQuoteCents: Int64 = 1_000_000_000
+
     /// The upper bound of a line number a tariff book introduces.
     public static let otherLineNumber = "1000000"
 }

@@ -124,7 +124,12 @@ public enum OfferLoader {
     private static func decodeQuote(_ reader: ObjectReader) -> QuoteInput? {
         defer { reader.finish() }
         let component = reader.code("component", required: false)
-        let amount = reader.money("amount")
+        var amount = reader.money("amount")
+        if let value = amount, value.cents > InputLimits.maximumQuoteCents {
+            reader.collector.report(reader.path.appending("amount"),
+                                    "a custom quote is at most 10000000.00 euro, found \(value.jsonString)")
+            amount = nil
+        }
         let recurrence = reader.choice("recurrence", QuoteRecurrence.self, named: "quote recurrence")
         let description = reader.string("description")
         guard let amount, let recurrence, let description else { return nil }

@@ -134,5 +134,5 @@ public enum ProfileLoader {
 
 /// A string in double quotes, for messages.
 func quotedText(_ text: String) -> String {
-    "\"\(text)\""
+    quoted(text)
 }
