@@ -13,8 +13,17 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// The parsed expression.
     public let expression: FormulaExpression
 
+    /// The longest formula, in characters: real formulas are a dozen characters, and a bound
+    /// keeps parsing and evaluation (both recursive) far from the stack's limit.
+    public static let maximumLength = 200
+    /// The deepest nesting of parentheses.
+    public static let maximumDepth = 16
+
     /// Parses a formula; the error says what was expected and where.
     public init(parsing text: String) throws(FormulaError) {
+        guard text.count <= Formula.maximumLength else {
+            throw .syntax(message: "a formula is at most \(Formula.maximumLength) characters, this one has \(text.count)", position: Formula.maximumLength + 1)
+        }
         var parser = FormulaParser(text: text)
         self.text = text
         self.expression = try parser.parseFormula()
@@ -101,6 +110,7 @@ public enum FormulaError: Error, Sendable, Equatable, CustomStringConvertible {
 private struct FormulaParser {
     private let characters: [Character]
     private var index = 0
+    private var depth = 0
 
     init(text: String) {
         characters = Array(text)
@@ -157,6 +167,11 @@ private struct FormulaParser {
         let start = index
         let character = characters[index]
         if character == "(" {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Formula.maximumDepth else {
+                throw .syntax(message: "parentheses are nested more than \(Formula.maximumDepth) deep", position: index + 1)
+            }
             index += 1
             let inner = try parseSum()
             skipSpaces()

@@ -43,7 +43,7 @@ public final class ObjectReader {
     public func finish() {
         // Objects have a handful of keys, so a linear search beats building a set each time.
         for member in object.members where !knownKeys.contains(member.key) {
-            var message = "unknown field \"\(member.key)\""
+            var message = "unknown field \(quoted(member.key))"
             if let hint = didYouMean(suggestions(for: member.key, among: knownKeys)) {
                 message += "; " + hint
             }
@@ -269,6 +269,8 @@ public func isCode(_ text: String) -> Bool {
 /// those nearest by edit distance (a swap of two neighbouring letters counts as one edit), if
 /// close enough to be a typo. At most three, sorted; empty when nothing is close.
 public func suggestions(for word: String, among candidates: [String]) -> [String] {
+    // Nobody mistypes a 65-character code; and the edit distance grows with the square of the length.
+    guard word.utf8.count <= 64 else { return [] }
     let unique = Set(candidates).sorted()
     if word.count >= 2 {
         let prefixed = unique.filter { $0.hasPrefix(word) && $0 != word }

@@ -24,6 +24,9 @@ struct TariffBookDecoder {
     /// The supported file format version.
     static let formatVersion = 1
 
+    /// The largest published tariff (ten million euro): far above any service of the catalogue.
+    static let maximumTariffCents: Int64 = 1_000_000_000
+
     mutating func decode(_ root: JSONValue) -> TariffBook? {
         guard let reader = ObjectReader(root, at: .root, collector: collector) else { return nil }
         let formatVersion = reader.integer("formatVersion", in: 0...Int(Int32.max))
@@ -222,6 +225,10 @@ struct TariffBookDecoder {
             return nil
         }
         guard let amount = reader.money("amount") else { return nil }
+        if amount.cents > TariffBookDecoder.maximumTariffCents {
+            collector.report(amountPath, "a tariff is at most 10000000.00 euro, found \(amount.jsonString)")
+            return nil
+        }
         if indexClass == .derived {
             collector.report(reader.path.appending("indexClass"),
                              "indexClass \"derived\" needs a formula over other tariffs instead of an amount")

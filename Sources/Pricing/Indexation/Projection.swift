@@ -116,6 +116,10 @@ public struct ProjectionAssumptions: Sendable {
 
 /// Books for years beyond the last published one, indexed forward year by year from it.
 public enum BookProjector {
+    /// How far past the last published book a projection may reach: an agreement runs a few
+    /// years, and guesses of wage and price decades ahead mean nothing.
+    public static let maximumProjectionYears = 20
+
     /// The book of every year in `years`: published where the library has one, projected after
     /// the last published year, an error for any other gap.
     public static func books(for years: ClosedRange<Int>, library: TariffLibrary,
@@ -135,6 +139,10 @@ public enum BookProjector {
             byYear[year] = YearBook(book: try library.book(year: year), status: .published, file: library.fileName(for: year))
         }
         guard years.upperBound > latest else { return PricingBooks(byYear: byYear) }
+        guard years.upperBound <= latest + maximumProjectionYears else {
+            throw .cannotRead(file: library.fileName(for: years.upperBound),
+                              reason: "no tariff book for \(years.upperBound), and projections reach at most \(maximumProjectionYears) years past the last published book (\(latest))")
+        }
 
         var previous = try library.book(year: latest)
         var previousHash = "sha256:" + SHA256.hex(try library.bytes(year: latest))

@@ -48,6 +48,8 @@ public struct OfferLine: Sendable {
     public var numbers: [String: Quantity]
     /// Amounts for the service's custom-quote components.
     public var quotes: [QuoteInput]
+    /// Whether they were given as the `quotes` array (rather than one `quote`), for messages.
+    public var quotesGivenAsArray: Bool = false
     /// A free description, e.g. the maatwerk assignment.
     public var description: String?
 

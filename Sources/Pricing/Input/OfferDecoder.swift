@@ -117,8 +117,10 @@ public enum OfferLoader {
             }
         }
         guard let service else { return nil }
-        return OfferLine(service: service, subjects: subjects, startYear: startYear, runningSince: runningSince,
-                         package: package, level: level, numbers: numbers, quotes: quotes, description: description)
+        var line = OfferLine(service: service, subjects: subjects, startYear: startYear, runningSince: runningSince,
+                             package: package, level: level, numbers: numbers, quotes: quotes, description: description)
+        line.quotesGivenAsArray = reader.has("quotes")
+        return line
     }
 
     private static func decodeQuote(_ reader: ObjectReader) -> QuoteInput? {

@@ -317,7 +317,7 @@ public enum OfferValidator {
 
     private static func checkQuotes(_ line: OfferLine, service: Service, at path: JSONPath, collector: DiagnosticCollector) {
         let quoteComponents = service.customQuoteComponents
-        let quotePath = line.quotes.count == 1 ? path.appending("quote") : path.appending("quotes")
+        let quotePath = line.quotesGivenAsArray ? path.appending("quotes") : path.appending("quote")
         if quoteComponents.isEmpty {
             if !line.quotes.isEmpty {
                 collector.report(quotePath, "\(service.code) has published tariffs and no custom-quote component")
@@ -330,7 +330,7 @@ public enum OfferValidator {
         }
         var quoted: Set<String> = []
         for (position, quote) in line.quotes.enumerated() {
-            let itemPath = line.quotes.count == 1 ? quotePath : quotePath.appending(index: position)
+            let itemPath = line.quotesGivenAsArray ? quotePath.appending(index: position) : quotePath
             let codes = quoteComponents.map(\.code)
             let component: String
             if let named = quote.component {
