@@ -95,8 +95,7 @@ enum OfferSupport {
         var byYear: [Int: YearBook] = [:]
         for year in years {
             let source = library.years.contains(year) ? year : latest
-            guard source <= latest || library.years.contains(year) else { continue }
-            byYear[year] = YearBook(book: try library.book(year: min(source, latest)), status: .published, file: library.fileName(for: source))
+            byYear[year] = YearBook(book: try library.book(year: source), status: .published, file: library.fileName(for: source))
         }
         return PricingBooks(byYear: byYear)
     }
