@@ -128,6 +128,12 @@ struct TariffsCommandsTests {
         let offer = temporaryDirectory() + "/offer.json"
         writeFile(offer, #"{"municipality": "midden-drenthe", "firstYear": 2025, "years": 3, "lines": [{"service": "kleintje-bieb"}, {"service": "ido"}]}"#)
         let profile = repositoryRoot + "/seeds/municipalities/midden-drenthe.json"
+        // The offer's own problems come before a missing assumption.
+        let badOffer = temporaryDirectory() + "/bad.json"
+        writeFile(badOffer, #"{"municipality": "midden-drenthe", "firstYear": 2025, "years": 3, "lines": [{"service": "dbos-po", "schools": ["vo-beilen"]}]}"#)
+        let bad = run(["price", "--profile", profile, "--offer", badOffer, "--tariffs", directory])
+        #expect(bad.exitCode == .dataError)
+        #expect(bad.standardError.contains("lines[0].schools[0]: dbos-po is only for po schools"))
         let refused = run(["price", "--profile", profile, "--offer", offer, "--tariffs", directory])
         #expect(refused.exitCode == .usage)
         #expect(refused.standardError.hasPrefix("Error: 2026 has no published tariff book, and pricing it needs an assumed wage and price percentage: give --assume-wage and --assume-price"))

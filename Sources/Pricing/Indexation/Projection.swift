@@ -120,6 +120,21 @@ public enum BookProjector {
     /// years, and guesses of wage and price decades ahead mean nothing.
     public static let maximumProjectionYears = 20
 
+    /// The books an offer is checked against before (or without) projecting: the published book
+    /// of each year, or the latest published one for later years. Their services and rules are
+    /// the same; only the amounts differ, and those are projected when the offer is priced.
+    public static func validationBooks(for years: ClosedRange<Int>, library: TariffLibrary) throws(InputError) -> PricingBooks {
+        guard let latest = library.latestYear else {
+            throw .cannotRead(file: library.sourceDescription, reason: "no tariff books (<year>.json) found")
+        }
+        var byYear: [Int: YearBook] = [:]
+        for year in years {
+            let source = library.years.contains(year) ? year : latest
+            byYear[year] = YearBook(book: try library.book(year: source), status: .published, file: library.fileName(for: source))
+        }
+        return PricingBooks(byYear: byYear)
+    }
+
     /// The book of every year in `years`: published where the library has one, projected after
     /// the last published year, an error for any other gap.
     public static func books(for years: ClosedRange<Int>, library: TariffLibrary,

@@ -17,10 +17,21 @@ public enum PricingRequestLoader {
                             assumptions: ProjectionAssumptions = ProjectionAssumptions()) throws(InputError) -> PricingRequest {
         let profileBytes = try FileSystem.readFile(profileFile, limit: FileSystem.maximumProfileOrOfferBytes)
         let offerBytes = try FileSystem.readFile(offerFile, limit: FileSystem.maximumProfileOrOfferBytes)
-        return try load(profileBytes: profileBytes, profileFile: profileFile, offerBytes: offerBytes, offerFile: offerFile) {
+        // A missing assumption is reported only after the offer itself checks out, so the user
+        // sees the offer's own problems first and fixes everything in as few rounds as possible.
+        var missingAssumption: InputError?
+        let request = try load(profileBytes: profileBytes, profileFile: profileFile, offerBytes: offerBytes, offerFile: offerFile) {
             (years) throws(InputError) -> PricingBooks in
-            try BookProjector.books(for: years, library: library, assumptions: assumptions)
+            do throws(InputError) {
+                return try BookProjector.books(for: years, library: library, assumptions: assumptions)
+            } catch {
+                guard case .missingAssumption = error else { throw error }
+                missingAssumption = error
+                return try BookProjector.validationBooks(for: years, library: library)
+            }
         }
+        if let missingAssumption { throw missingAssumption }
+        return request
     }
 
     /// Loads from bytes, with books from `books` (given the offer's years); the file names are

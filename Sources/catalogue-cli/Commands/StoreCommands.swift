@@ -85,21 +85,6 @@ enum MunicipalityShowCommand: CLICommand {
 
 /// Shared checks of the offer commands.
 enum OfferSupport {
-    /// The books an offer is checked against while it is edited: the published book of each
-    /// year, or the latest published one for later years (their services are the same; the
-    /// amounts are projected only when the offer is priced).
-    static func validationBooks(_ years: ClosedRange<Int>, library: TariffLibrary) throws(InputError) -> PricingBooks {
-        guard let latest = library.latestYear else {
-            throw .cannotRead(file: library.sourceDescription, reason: "no tariff books (<year>.json) found")
-        }
-        var byYear: [Int: YearBook] = [:]
-        for year in years {
-            let source = library.years.contains(year) ? year : latest
-            byYear[year] = YearBook(book: try library.book(year: source), status: .published, file: library.fileName(for: source))
-        }
-        return PricingBooks(byYear: byYear)
-    }
-
     /// Checks a stored offer's lines against its municipality and the books; the problems, or [].
     static func problems(_ offer: OfferRecord, store: CatalogueStore, library: TariffLibrary) throws(CLIError) -> [Diagnostic] {
         let profile: String?
@@ -111,7 +96,7 @@ enum OfferSupport {
             _ = try PricingRequestLoader.load(
                 profileBytes: Array(profile.utf8), profileFile: "municipality \(offer.municipality)",
                 offerBytes: Array(JSONWriter.write(offer.offerJSON).utf8), offerFile: "offer \(offer.id)") {
-                    (years) throws(InputError) -> PricingBooks in try validationBooks(years, library: library)
+                    (years) throws(InputError) -> PricingBooks in try BookProjector.validationBooks(for: years, library: library)
                 }
             return []
         } catch {
