@@ -48,7 +48,7 @@ struct LifecycleCommandsTests {
         #expect(issued.standardOutput.contains("2026: municipality € "))
         #expect(issued.standardOutput.contains("(projected)"))
 
-        let quoteFile = directory + "/offerte.html"
+        let quoteFile = directory + "/out/nested/offerte.html"
         #expect(run(["quote", "1", "--out", quoteFile] + db).standardOutput == "Wrote offerte OFF-2025-001-v1 to \(quoteFile).\n")
         let html = try #require(readFile(quoteFile))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -95,10 +95,10 @@ struct LifecycleCommandsTests {
         let notADatabase = run(["offer", "list", "--db", directory])
         #expect(notADatabase.exitCode == .inputOutputError)
         #expect(notADatabase.standardError.hasPrefix("Error: database \(directory): "))
-        let unwritable = run(["quote", "--out", "/nonexistent-directory/q.html", "--date", "2025-01-01",
+        let unwritable = run(["quote", "--out", "/proc/version/q.html", "--date", "2025-01-01",
                               "--profile", repositoryRoot + "/seeds/municipalities/aa-en-hunze.json",
                               "--offer", repositoryRoot + "/seeds/offers/aa-en-hunze-leesbevordering.offer.json"])
         #expect(unwritable.exitCode == .cannotCreateOutput)
-        #expect(unwritable.standardError == "Error: cannot create /nonexistent-directory/q.html: no such file or directory\n")
+        #expect(unwritable.standardError.hasPrefix("Error: cannot create /proc/version"))
     }
 }

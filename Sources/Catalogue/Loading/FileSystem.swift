@@ -74,6 +74,18 @@ public enum FileSystem {
         return names.sorted()
     }
 
+    /// Creates a directory and any missing parents, like `mkdir -p`.
+    public static func createDirectories(_ path: String) throws(OutputError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if isDirectory(current) { continue }
+            if mkdir(current, 0o755) != 0 && !isDirectory(current) {
+                throw OutputError(file: path, reason: lastErrorMessage())
+            }
+        }
+    }
+
     /// Writes a whole file so that a reader (or a crash) sees either the old file or the new
     /// one, never half of it: the bytes go to a temporary file beside it, are flushed to disk,
     /// and the temporary file is renamed over the target.

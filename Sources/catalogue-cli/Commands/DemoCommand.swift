@@ -62,8 +62,10 @@ enum DemoCommand: CLICommand {
         guard FileSystem.isDirectory(seedDirectory) else {
             throw .input(.cannotRead(file: seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
         }
-        if !FileSystem.isDirectory(directory) && mkdir(directory, 0o755) != 0 {
-            throw .cannotCreateOutput(file: directory, reason: "cannot create the directory")
+        do {
+            try FileSystem.createDirectories(directory)
+        } catch {
+            throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
         let databasePath = directory + "/demo.sqlite"
         for suffix in ["", "-wal", "-shm"] { unlink(databasePath + suffix) }

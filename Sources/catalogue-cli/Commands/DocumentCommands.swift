@@ -39,6 +39,10 @@ enum DocumentOutput {
             return
         }
         do {
+            // A missing folder (out/, the first time) is created, as a user would expect.
+            if let slash = file.lastIndex(of: "/"), slash != file.startIndex {
+                try FileSystem.createDirectories(String(file[..<slash]))
+            }
             try FileSystem.writeFileAtomically(file, Array(text.utf8))
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
