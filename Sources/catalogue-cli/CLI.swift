@@ -54,6 +54,8 @@ enum CLI {
         PriceCommand.self,
         QuoteCommand.self,
         ContractCommand.self,
+        ContractAmendCommand.self,
+        ContractShowCommand.self,
         MunicipalityImportCommand.self,
         MunicipalityListCommand.self,
         MunicipalityShowCommand.self,

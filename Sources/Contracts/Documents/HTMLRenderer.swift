@@ -172,7 +172,7 @@ public enum HTMLRenderer {
     // MARK: The page
 
     /// Wraps the body in the HTML5 skeleton with the embedded style sheet.
-    private static func page(title: String, compact: Bool, body: String) -> String {
+    static func page(title: String, compact: Bool, body: String) -> String {
         var html = Markup()
         html.line("<!DOCTYPE html>")
         html.line("<html lang=\"nl\">")
@@ -538,7 +538,7 @@ public enum HTMLRenderer {
 }
 
 /// The HTML text being built, one line at a time.
-private struct Markup {
+struct Markup {
     var text = ""
 
     /// Appends markup that is already escaped, and a line break.

@@ -67,13 +67,13 @@ public enum OfferLifecycle {
         }
     }
 
-    private static func price(_ offer: OfferRecord, profile: String,
-                              books: (ClosedRange<Int>) throws(InputError) -> PricingBooks) throws(LifecycleError) -> (PricedOffer, PricingRequest) {
+    static func price(_ offer: OfferRecord, profile: String, offerFile: String? = nil,
+                      books: (ClosedRange<Int>) throws(InputError) -> PricingBooks) throws(LifecycleError) -> (PricedOffer, PricingRequest) {
         let request: PricingRequest
         do {
             request = try PricingRequestLoader.load(
                 profileBytes: Array(profile.utf8), profileFile: "municipality \(offer.municipality) (database)",
-                offerBytes: Array(JSONWriter.write(offer.offerJSON).utf8), offerFile: "offer \(offer.id) (database)", books: books)
+                offerBytes: Array(JSONWriter.write(offer.offerJSON).utf8), offerFile: offerFile ?? "offer \(offer.id) (database)", books: books)
         } catch {
             throw .input(error)
         }

@@ -146,6 +146,29 @@ public enum Migrations {
             );
             CREATE INDEX offers_by_municipality ON offers (municipality);
             """),
+        Migration(version: 4, summary: "amendments to agreements, each frozen with its lines and documents", sql: """
+            CREATE TABLE amendments (
+                id INTEGER PRIMARY KEY,
+                agreement_id INTEGER NOT NULL REFERENCES agreements (id),
+                sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                reference TEXT NOT NULL UNIQUE,
+                from_year INTEGER NOT NULL,
+                dated TEXT NOT NULL,
+                profile TEXT NOT NULL,
+                lines TEXT NOT NULL,
+                changes TEXT NOT NULL,
+                municipality_before_cents INTEGER NOT NULL,
+                municipality_after_cents INTEGER NOT NULL,
+                document_html TEXT NOT NULL,
+                document_markdown TEXT NOT NULL,
+                document_json TEXT NOT NULL,
+                UNIQUE (agreement_id, sequence)
+            );
+            CREATE TRIGGER amendments_are_frozen BEFORE UPDATE ON amendments
+                BEGIN SELECT RAISE(ABORT, 'an amendment never changes; make a new one'); END;
+            CREATE TRIGGER amendments_are_kept BEFORE DELETE ON amendments
+                BEGIN SELECT RAISE(ABORT, 'an amendment never changes; make a new one'); END;
+            """),
     ]
 
     /// The schema version this program writes.

@@ -140,7 +140,7 @@ public final class CatalogueStore {
 
     // MARK: Audit
 
-    private func audit(_ action: String, _ entity: String, _ id: String, before: String?, after: String?) throws(StoreError) {
+    func audit(_ action: String, _ entity: String, _ id: String, before: String?, after: String?) throws(StoreError) {
         try database.query("INSERT INTO audit_log (at, who, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [.text(now), .text(who), .text(action), .text(entity), .text(id),
                             before.map(SQLValue.text) ?? .null, after.map(SQLValue.text) ?? .null])
@@ -371,13 +371,15 @@ public final class CatalogueStore {
     }
 
     /// The quote of an offer, or by reference.
-    public func quote(offerID: Int64? = nil, reference: String? = nil) throws(StoreError) -> QuoteRecord? {
+    public func quote(id quoteID: Int64? = nil, offerID: Int64? = nil, reference: String? = nil) throws(StoreError) -> QuoteRecord? {
         let rows: [[SQLValue]]
         let columns = """
             SELECT id, offer_id, reference, issued_on, valid_until, municipality_cents, school_cents, school_vat_cents,
                 participants_cents, profile, priced, document_html, document_markdown, document_json FROM quotes
             """
-        if let offerID {
+        if let quoteID {
+            rows = try database.query(columns + " WHERE id = ?", [.integer(quoteID)])
+        } else if let offerID {
             rows = try database.query(columns + " WHERE offer_id = ?", [.integer(offerID)])
         } else {
             rows = try database.query(columns + " WHERE reference = ?", [.text(reference ?? "")])
@@ -449,13 +451,78 @@ public final class CatalogueStore {
                                html: row[9].text ?? "", markdown: row[10].text ?? "", json: row[11].text ?? "")
     }
 
+    // MARK: Amendments
+
+    /// The amendments of an agreement, in order.
+    public func amendments(agreementID: Int64) throws(StoreError) -> [AmendmentRecord] {
+        try database.query("""
+            SELECT id, agreement_id, sequence, reference, from_year, dated, profile, lines, changes, municipality_before_cents,
+                municipality_after_cents, document_html, document_markdown, document_json
+            FROM amendments WHERE agreement_id = ? ORDER BY sequence
+            """, [.integer(agreementID)]).map { row in
+            var lines: [JSONValue] = []
+            if let text = row[7].text, case .array(let values)? = try? JSONParser.parse(text) { lines = values }
+            var changes: [String] = []
+            if let text = row[8].text, case .array(let values)? = try? JSONParser.parse(text) {
+                changes = values.compactMap { if case .string(let change) = $0 { change } else { nil } }
+            }
+            return AmendmentRecord(id: row[0].integer ?? 0, agreementID: row[1].integer ?? 0, sequence: Int(row[2].integer ?? 0),
+                                   reference: row[3].text ?? "", fromYear: Int(row[4].integer ?? 0),
+                                   dated: CalendarDate(parsing: row[5].text ?? "") ?? CalendarDate.firstOfJanuary(2000),
+                                   profile: row[6].text ?? "", lines: lines, changes: changes,
+                                   municipalityBefore: (try? Money(cents: row[9].integer ?? 0)) ?? .zero,
+                                   municipalityAfter: (try? Money(cents: row[10].integer ?? 0)) ?? .zero,
+                                   html: row[11].text ?? "", markdown: row[12].text ?? "", json: row[13].text ?? "")
+        }
+    }
+
+    /// An amendment by reference ("UVO-2026-001-W1").
+    public func amendment(reference: String) throws(StoreError) -> AmendmentRecord? {
+        guard let agreementID = try database.query("SELECT agreement_id FROM amendments WHERE reference = ?", [.text(reference)]).first?.first?.integer else {
+            return nil
+        }
+        return try amendments(agreementID: agreementID).first { $0.reference == reference }
+    }
+
+    /// Records an amendment, refused when the agreement is not active or another amendment was
+    /// recorded since it was proposed.
+    public func addAmendment(_ amendment: AmendmentRecord) throws -> AmendmentRecord {
+        try database.transaction { () throws(StoreError) -> Result<AmendmentRecord, StoreRefusal> in
+            guard let row = try database.query("SELECT reference, status FROM agreements WHERE id = ?", [.integer(amendment.agreementID)]).first else {
+                return .failure(StoreRefusal(message: "agreement \(amendment.agreementID) does not exist"))
+            }
+            guard row[1].text == "active" else {
+                return .failure(StoreRefusal(message: "agreement \(row[0].text ?? "") is \(row[1].text ?? ""); only an active agreement can be amended"))
+            }
+            let count = try database.query("SELECT COUNT(*) FROM amendments WHERE agreement_id = ?", [.integer(amendment.agreementID)]).first?.first?.integer ?? 0
+            guard count + 1 == Int64(amendment.sequence) else {
+                return .failure(StoreRefusal(message: "agreement \(row[0].text ?? "") was amended meanwhile; propose the amendment again"))
+            }
+            try database.query("""
+                INSERT INTO amendments (agreement_id, sequence, reference, from_year, dated, profile, lines, changes,
+                    municipality_before_cents, municipality_after_cents, document_html, document_markdown, document_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(amendment.agreementID), .integer(Int64(amendment.sequence)), .text(amendment.reference),
+                      .integer(Int64(amendment.fromYear)), .text(amendment.dated.description), .text(amendment.profile),
+                      .text(JSONWriter.write(.array(amendment.lines), pretty: false)),
+                      .text(JSONWriter.write(.array(amendment.changes.map { .string($0) }), pretty: false)),
+                      .integer(amendment.municipalityBefore.cents), .integer(amendment.municipalityAfter.cents),
+                      .text(amendment.html), .text(amendment.markdown), .text(amendment.json)])
+            var stored = amendment
+            stored.id = database.lastInsertedRowID
+            try audit("amend", "agreement", row[0].text ?? "", before: nil,
+                      after: "{\"amendment\": \"\(amendment.reference)\", \"fromYear\": \(amendment.fromYear)}")
+            return .success(stored)
+        }.get()
+    }
+
     /// The next reference with a prefix: "UVO-2026-001".
     public func nextReference(prefix: String, table: String) throws(StoreError) -> String {
         let count = (try database.query("SELECT COUNT(*) FROM \(table) WHERE reference LIKE ?", [.text(prefix + "%")]).first?.first?.integer) ?? 0
         return prefix + padded(count + 1)
     }
 
-    private func padded(_ number: Int64) -> String {
+    func padded(_ number: Int64) -> String {
         let text = String(number)
         return String(repeating: "0", count: max(0, 3 - text.count)) + text
     }

@@ -129,8 +129,8 @@ enum QuoteCommand: CLICommand {
 enum ContractCommand: CLICommand {
     static let info = CommandInfo(
         path: ["contract"],
-        abstract: "Write the uitvoeringsovereenkomst of an accepted offer, or of a profile and offer file.",
-        positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…) or the accepted offer's number.", optional: true)],
+        abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file. See also 'contract show' and 'contract amend'.",
+        positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…), an amendment's (UVO-…-W1) or the accepted offer's number.", optional: true)],
         options: DocumentOutput.options + DocumentOutput.statelessOptions
             + [OptionInfo(name: "--payment", valueName: "schedule", help: "Without a stored offer: quarterly (default), monthly or yearly."),
                StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
@@ -151,6 +151,11 @@ enum ContractCommand: CLICommand {
                 throw .database(file: store.database.path, message: error.description)
             }
             guard let agreement else {
+                if let amendment = try? store.amendment(reference: key) {
+                    let documents = RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json)
+                    try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(amendment.reference)")
+                    return
+                }
                 throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
             }
             let documents = RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json)

@@ -191,26 +191,28 @@ enum OfferAddCommand: CLICommand {
         path: ["offer", "add"],
         abstract: "Add a line to an offer (an issued offer gets a new version).",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: [
-            OptionInfo(name: "--line", valueName: "json", help: "The whole line as JSON, as in an offer file."),
-            OptionInfo(name: "--service", valueName: "code", help: "The service, e.g. dbos-po."),
-            OptionInfo(name: "--branches", valueName: "ids", help: "Comma-separated branch ids (default: every matching branch)."),
-            OptionInfo(name: "--schools", valueName: "ids", help: "Comma-separated school ids."),
-            OptionInfo(name: "--childcare-locations", valueName: "ids", help: "Comma-separated childcare location ids."),
-            OptionInfo(name: "--consultation-bureaus", valueName: "ids", help: "Comma-separated consultation bureau ids."),
-            OptionInfo(name: "--package", valueName: "name", help: "LLO pakket 2: groot, middelgroot or klein."),
-            OptionInfo(name: "--level", valueName: "level", help: "Maatwerk: mbo, hbo or wo."),
-            OptionInfo(name: "--hours", valueName: "hours", help: "Maatwerk hours."),
-            OptionInfo(name: "--hours-per-week", valueName: "hours", help: "BoekStartcoach or pluspakket hours a week."),
-            OptionInfo(name: "--start-year", valueName: "year", help: "A later start than the offer's first year."),
-            OptionInfo(name: "--running-since", valueName: "year", help: "The service already runs since this year."),
-            OptionInfo(name: "--description", valueName: "text", help: "A description of the line."),
-            OptionInfo(name: "--quote-amount", valueName: "amount", help: "A custom quote's amount, e.g. 12500.00."),
-            OptionInfo(name: "--quote-recurrence", valueName: "recurrence", help: "annual or one-off."),
-            OptionInfo(name: "--quote-description", valueName: "text", help: "What the custom quote covers."),
-            OptionInfo(name: "--quote-component", valueName: "code", help: "The custom-quote component, when the service has several."),
-            StoreOptions.database, SharedOptions.tariffs,
-        ])
+        options: lineOptions + [StoreOptions.database, SharedOptions.tariffs])
+
+    /// The options that describe one line, shared with 'contract amend'.
+    static let lineOptions: [OptionInfo] = [
+        OptionInfo(name: "--line", valueName: "json", help: "The whole line as JSON, as in an offer file."),
+        OptionInfo(name: "--service", valueName: "code", help: "The service, e.g. dbos-po."),
+        OptionInfo(name: "--branches", valueName: "ids", help: "Comma-separated branch ids (default: every matching branch)."),
+        OptionInfo(name: "--schools", valueName: "ids", help: "Comma-separated school ids."),
+        OptionInfo(name: "--childcare-locations", valueName: "ids", help: "Comma-separated childcare location ids."),
+        OptionInfo(name: "--consultation-bureaus", valueName: "ids", help: "Comma-separated consultation bureau ids."),
+        OptionInfo(name: "--package", valueName: "name", help: "LLO pakket 2: groot, middelgroot or klein."),
+        OptionInfo(name: "--level", valueName: "level", help: "Maatwerk: mbo, hbo or wo."),
+        OptionInfo(name: "--hours", valueName: "hours", help: "Maatwerk hours."),
+        OptionInfo(name: "--hours-per-week", valueName: "hours", help: "BoekStartcoach or pluspakket hours a week."),
+        OptionInfo(name: "--start-year", valueName: "year", help: "A later start than the offer's first year."),
+        OptionInfo(name: "--running-since", valueName: "year", help: "The service already runs since this year."),
+        OptionInfo(name: "--description", valueName: "text", help: "A description of the line."),
+        OptionInfo(name: "--quote-amount", valueName: "amount", help: "A custom quote's amount, e.g. 12500.00."),
+        OptionInfo(name: "--quote-recurrence", valueName: "recurrence", help: "annual or one-off."),
+        OptionInfo(name: "--quote-description", valueName: "text", help: "What the custom quote covers."),
+        OptionInfo(name: "--quote-component", valueName: "code", help: "The custom-quote component, when the service has several."),
+    ]
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
@@ -220,14 +222,14 @@ enum OfferAddCommand: CLICommand {
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { lines in lines.append(line) }
     }
 
-    private static func lineJSON(_ arguments: ParsedArguments) throws(CLIError) -> JSONValue {
+    static func lineJSON(_ arguments: ParsedArguments, command: CommandInfo = info) throws(CLIError) -> JSONValue {
         if let text = arguments.value("--line") {
             guard let value = try? JSONParser.parse(text), case .object = value else {
-                throw .usage("'--line' expects a JSON object like {\"service\": \"ido\"}", command: info)
+                throw .usage("'--line' expects a JSON object like {\"service\": \"ido\"}", command: command)
             }
             return value
         }
-        guard let service = arguments.value("--service") else { throw .usage("give '--service <code>' or '--line <json>'", command: info) }
+        guard let service = arguments.value("--service") else { throw .usage("give '--service <code>' or '--line <json>'", command: command) }
         var line = JSONObject([.init(key: "service", value: .string(service))])
         for (option, field) in [("--branches", "branches"), ("--schools", "schools"), ("--childcare-locations", "childcareLocations"),
                                 ("--consultation-bureaus", "consultationBureaus")] {
@@ -241,7 +243,7 @@ enum OfferAddCommand: CLICommand {
         for (option, field) in [("--hours", "hours"), ("--hours-per-week", "hoursPerWeek"), ("--start-year", "startYear"),
                                 ("--running-since", "runningSince")] {
             guard let text = arguments.value(option) else { continue }
-            guard let number = JSONNumber(text: text) else { throw .usage("'\(option)' expects a number, found '\(text)'", command: info) }
+            guard let number = JSONNumber(text: text) else { throw .usage("'\(option)' expects a number, found '\(text)'", command: command) }
             line.set(field, .number(number))
         }
         if let amount = arguments.value("--quote-amount") {

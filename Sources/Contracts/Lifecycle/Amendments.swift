@@ -1,0 +1,295 @@
+import Catalogue
+import JSON
+import Money
+import Pricing
+
+/// One change an amendment makes to the lines in effect in its first year. Line numbers are
+/// 1-based, as `catalogue-cli contract show` lists them.
+public enum AgreementChange: Sendable, Equatable {
+    /// A new line (JSON of the offer file format).
+    case add(JSONValue)
+    /// The line with this number ends.
+    case remove(line: Int)
+    /// The line with this number is replaced by another.
+    case replace(line: Int, with: JSONValue)
+}
+
+/// An amendment as stored: frozen with the lines in effect from its first year, the profile it
+/// was priced with and its documents.
+public struct AmendmentRecord: Sendable, Equatable {
+    public var id: Int64
+    public var agreementID: Int64
+    /// 1 for the first amendment of an agreement, 2 for the next, …
+    public var sequence: Int
+    /// "UVO-2026-001-W1".
+    public var reference: String
+    /// The first year the changed lines apply; they run to the end of the term.
+    public var fromYear: Int
+    /// The date of the amendment.
+    public var dated: CalendarDate
+    /// The profile the changed years are priced with.
+    public var profile: String
+    /// Every line in effect from `fromYear`, after the change.
+    public var lines: [JSONValue]
+    /// The changes in Dutch, as the document lists them.
+    public var changes: [String]
+    /// What the municipality pays over `fromYear`…end before and after the change.
+    public var municipalityBefore: Money
+    public var municipalityAfter: Money
+    public var html: String
+    public var markdown: String
+    public var json: String
+}
+
+/// The lines of an agreement from a year on: the original agreement's or an amendment's.
+public struct AgreementSegment: Sendable, Equatable {
+    /// The first year these lines apply.
+    public var fromYear: Int
+    /// The profile they are priced with.
+    public var profile: String
+    /// The lines.
+    public var lines: [JSONValue]
+    /// The agreement's or the amendment's reference.
+    public var reference: String
+    /// When it was agreed.
+    public var dated: CalendarDate
+}
+
+/// An agreement as it stands on a date: the original plus its amendments dated on or before it,
+/// in order. The lines in effect in a year are those of the last segment starting on or before it.
+public struct AgreementState: Sendable {
+    public var agreement: AgreementRecord
+    public var quote: QuoteRecord
+    /// The original offer's title, if any.
+    public var title: String?
+    /// The original first, then each amendment.
+    public var segments: [AgreementSegment]
+    /// The amendments included.
+    public var amendments: [AmendmentRecord]
+
+    /// The segment whose lines apply in `year`.
+    public func segment(for year: Int) -> AgreementSegment {
+        segments.last { $0.fromYear <= year } ?? segments[0]
+    }
+
+    /// The agreement's years.
+    public var years: ClosedRange<Int> { agreement.firstYear...agreement.lastYear }
+}
+
+/// Amending agreements and reading their state on any date.
+public enum AgreementLifecycle {
+    /// Loads an agreement by reference with the amendments dated on or before `date` (all when nil).
+    public static func state(_ reference: String, store: CatalogueStore, on date: CalendarDate? = nil) throws(LifecycleError) -> AgreementState {
+        do {
+            guard let agreement = try store.agreement(reference: reference) else {
+                throw LifecycleError.refused("no agreement '\(reference)' in the database; agreements are named like UVO-2026-001 ('catalogue-cli offer list' shows the accepted offers)")
+            }
+            guard let quote = try store.quote(id: agreement.quoteID), let offer = try store.offer(quote.offerID) else {
+                throw LifecycleError.internalError("agreement \(reference) has no quote or offer in the database")
+            }
+            if let date, date < agreement.acceptedOn {
+                throw LifecycleError.refused("agreement \(reference) was accepted on \(agreement.acceptedOn); there is no state on \(date)")
+            }
+            let amendments = try store.amendments(agreementID: agreement.id).filter { date == nil || $0.dated <= date! }
+            var segments = [AgreementSegment(fromYear: agreement.firstYear, profile: quote.profile, lines: offer.lines,
+                                             reference: agreement.reference, dated: agreement.acceptedOn)]
+            for amendment in amendments {
+                segments.append(AgreementSegment(fromYear: amendment.fromYear, profile: amendment.profile, lines: amendment.lines,
+                                                 reference: amendment.reference, dated: amendment.dated))
+            }
+            return AgreementState(agreement: agreement, quote: quote, title: offer.title, segments: segments, amendments: amendments)
+        } catch let error as LifecycleError {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    /// Prices every year of the state with the agreement's frozen books: each year by the
+    /// segment in effect then. Returns the years in order and the municipality's name.
+    public static func pricedYears(_ state: AgreementState, books: PricingBooks) throws(LifecycleError) -> (years: [PricedYear], name: String) {
+        var years: [PricedYear] = []
+        var name = state.agreement.municipality
+        for (index, segment) in state.segments.enumerated() {
+            let priced = try price(segment.lines, profile: segment.profile, state: state, books: books,
+                                   label: "\(segment.reference) (database)")
+            name = priced.municipalityName
+            let until = index + 1 < state.segments.count ? state.segments[index + 1].fromYear : state.agreement.lastYear + 1
+            years.removeAll { $0.year >= segment.fromYear }
+            years += priced.years.filter { $0.year >= segment.fromYear && $0.year < until }
+        }
+        return (years.sorted { $0.year < $1.year }, name)
+    }
+
+    private static func price(_ lines: [JSONValue], profile: String, state: AgreementState, books: PricingBooks,
+                              label: String) throws(LifecycleError) -> PricedOffer {
+        let offer = OfferRecord(id: 0, reference: state.agreement.reference, version: 1, supersedes: nil,
+                                municipality: state.agreement.municipality, firstYear: state.agreement.firstYear,
+                                years: state.agreement.lastYear - state.agreement.firstYear + 1, title: state.title,
+                                status: "accepted", lines: lines)
+        return try OfferLifecycle.price(offer, profile: profile, offerFile: label) { (_) throws(InputError) -> PricingBooks in books }.0
+    }
+
+    /// What an amendment would do, before it is recorded.
+    public struct Proposal: Sendable {
+        public var record: AmendmentRecord
+        public var document: AmendmentDocument
+    }
+
+    /// Works out an amendment: applies `changes` to the lines in effect in `fromYear`, prices
+    /// the years `fromYear`… with the agreement's books (and `profile`, when the profile changes),
+    /// and builds its document. Nothing is stored; `record(_:store:)` does that.
+    public static func propose(_ reference: String, fromYear: Int, changes: [AgreementChange], profile newProfile: String? = nil,
+                               date: CalendarDate, store: CatalogueStore) throws(LifecycleError) -> Proposal {
+        let state = try state(reference, store: store)
+        let agreement = state.agreement
+        guard agreement.status == "active" else {
+            throw .refused("agreement \(reference) is \(agreement.status); only an active agreement can be amended")
+        }
+        guard state.years.contains(fromYear) else {
+            throw .refused("'--from' \(fromYear) is outside agreement \(reference), which runs \(agreement.firstYear)–\(agreement.lastYear); amendments are co-terminous with the agreement (renew it to go beyond \(agreement.lastYear))")
+        }
+        guard fromYear >= date.year else {
+            throw .refused("\(fromYear) has ended by \(date); an amendment dated \(date) can take effect from \(date.year) at the earliest")
+        }
+        let latest = state.segments.last!
+        guard date >= latest.dated else {
+            throw .refused("the amendment's date \(date) is before \(latest.reference) of \(latest.dated); amendments follow each other in time")
+        }
+        guard fromYear >= latest.fromYear else {
+            throw .refused("\(latest.reference) already changes the lines from \(latest.fromYear); a later amendment must take effect from \(latest.fromYear) or later")
+        }
+        guard !changes.isEmpty || newProfile != nil else {
+            throw .refused("the amendment changes nothing; give a line to add, replace or remove, or a changed profile")
+        }
+        let books = try OfferLifecycle.frozenBooks(state.quote, store: store)
+        guard let fromBook = books[fromYear]?.book else { throw .internalError("agreement \(reference) has no book for \(fromYear)") }
+
+        let current = state.segment(for: fromYear)
+        let (lines, descriptions) = try apply(changes, to: current.lines, fromYear: fromYear, firstYear: agreement.firstYear, book: fromBook)
+        var wording = descriptions
+        let profile = newProfile ?? current.profile
+        if newProfile != nil, newProfile != current.profile { wording.append("Het gemeenteprofiel is bijgewerkt (aantallen inwoners, vestigingen, scholen of locaties).") }
+
+        let (before, name) = try pricedYears(state, books: books)
+        let sequence = state.amendments.count + 1
+        let amendmentReference = "\(agreement.reference)-W\(sequence)"
+        let after = try price(lines, profile: profile, state: state, books: books, label: "\(amendmentReference) (proposed)")
+        let document: AmendmentDocument
+        do {
+            document = try AmendmentDocument.build(reference: amendmentReference, sequence: sequence, agreement: agreement, name: name,
+                                                   fromYear: fromYear, date: date, changes: wording,
+                                                   before: before.filter { $0.year >= fromYear },
+                                                   after: after.years.filter { $0.year >= fromYear }, books: books)
+        } catch {
+            throw .internalError("the amendment's sums: \(error)")
+        }
+        let rendered = RenderedDocuments(document)
+        let record = AmendmentRecord(id: 0, agreementID: agreement.id, sequence: sequence, reference: amendmentReference, fromYear: fromYear,
+                                     dated: date, profile: profile, lines: lines, changes: wording,
+                                     municipalityBefore: document.total.before, municipalityAfter: document.total.after,
+                                     html: rendered.html, markdown: rendered.markdown, json: rendered.json)
+        return Proposal(record: record, document: document)
+    }
+
+    /// Records a proposed amendment (refused when another was recorded meanwhile).
+    public static func record(_ proposal: Proposal, store: CatalogueStore) throws(LifecycleError) -> AmendmentRecord {
+        do {
+            return try store.addAmendment(proposal.record)
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .refused("\(error)")
+        }
+    }
+
+    /// Applies the changes; returns the new lines and a Dutch description of each change.
+    static func apply(_ changes: [AgreementChange], to lines: [JSONValue], fromYear: Int, firstYear: Int,
+                      book: TariffBook) throws(LifecycleError) -> ([JSONValue], [String]) {
+        var result: [JSONValue?] = lines.map { $0 }
+        var added: [JSONValue] = []
+        var wording: [String] = []
+        var touched: Set<Int> = []
+        func check(_ number: Int) throws(LifecycleError) {
+            guard (1...max(1, lines.count)).contains(number), number <= lines.count else {
+                throw .refused("there is no line \(number) in effect in \(fromYear); the agreement has lines 1–\(lines.count) then ('catalogue-cli contract show' lists them)")
+            }
+            guard touched.insert(number).inserted else {
+                throw .refused("line \(number) is changed twice in one amendment; give one change per line")
+            }
+        }
+        for change in changes {
+            switch change {
+            case .add(let line):
+                let line = try startingIn(line, fromYear: fromYear, firstYear: firstYear, inheriting: nil)
+                added.append(line)
+                wording.append("Toegevoegd vanaf \(fromYear): \(describe(line, book: book)).")
+            case .remove(let number):
+                try check(number)
+                wording.append("Vervalt vanaf \(fromYear): regel \(number), \(describe(lines[number - 1], book: book)).")
+                result[number - 1] = nil
+            case .replace(let number, let line):
+                try check(number)
+                let line = try startingIn(line, fromYear: fromYear, firstYear: firstYear, inheriting: lines[number - 1])
+                wording.append("Gewijzigd vanaf \(fromYear): regel \(number), \(describe(lines[number - 1], book: book)) wordt \(describe(line, book: book)).")
+                result[number - 1] = line
+            }
+        }
+        return (result.compactMap { $0 } + added, wording)
+    }
+
+    /// A new line starts in the amendment's first year unless it says otherwise; a replacing
+    /// line keeps the start of the line it replaces, so its one-off costs are not charged again.
+    private static func startingIn(_ line: JSONValue, fromYear: Int, firstYear: Int, inheriting old: JSONValue?) throws(LifecycleError) -> JSONValue {
+        guard case .object(var object) = line else { throw .refused("a line must be a JSON object like {\"service\": \"ido\"}") }
+        if let start = object["startYear"], case .number(let number) = start, let year = Int(number.text), year < fromYear {
+            throw .refused("the line's startYear \(year) is before the amendment's first year \(fromYear)")
+        }
+        for key in ["startYear", "runningSince"] where object[key] == nil {
+            if case .object(let previous)? = old, let value = previous[key] {
+                object.set(key, value)
+            } else if old == nil, key == "startYear", fromYear > firstYear {
+                object.set(key, .number(JSONNumber(integer: Int64(fromYear))))
+            }
+        }
+        return .object(object)
+    }
+
+    /// "BoekStartcoach (boekstartcoach), 4 uur per week".
+    static func describe(_ line: JSONValue, book: TariffBook) -> String {
+        guard case .object(let object) = line, case .string(let code)? = object["service"] else { return "een regel" }
+        var text = book.service(code).map { "\($0.name) (\(code))" } ?? code
+        var details: [String] = []
+        if case .number(let hours)? = object["hoursPerWeek"] { details.append("\(dutchNumber(hours.text)) uur per week") }
+        if case .number(let hours)? = object["hours"] { details.append("\(dutchNumber(hours.text)) uur") }
+        if case .string(let level)? = object["level"] { details.append("niveau \(level)") }
+        if case .string(let package)? = object["package"] { details.append("pakket \(package)") }
+        for (key, label) in [("branches", "vestigingen"), ("schools", "scholen"), ("childcareLocations", "kinderopvanglocaties"),
+                             ("consultationBureaus", "consultatiebureaus")] {
+            if case .array(let ids)? = object[key] {
+                let names = ids.compactMap { value -> String? in if case .string(let id) = value { return id } else { return nil } }
+                details.append("\(label) \(names.joined(separator: ", "))")
+            }
+        }
+        if case .object(let quote)? = object["quote"], case .string(let amount)? = quote["amount"],
+           let money = try? Money(parsing: amount) {
+            details.append("offertebedrag \(money.dutchString)")
+        }
+        if !details.isEmpty { text += ", " + details.joined(separator: ", ") }
+        return text
+    }
+
+    private static func dutchNumber(_ text: String) -> String {
+        text.replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}

@@ -1,0 +1,182 @@
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+
+/// `catalogue-cli contract amend AGREEMENT --from YEAR`: adds, replaces or removes lines from a
+/// year to the end of the term and records the wijziging with its document.
+enum ContractAmendCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["contract", "amend"],
+        abstract: "Amend an active agreement from a year to the end of its term (add, replace or remove lines).",
+        positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
+        options: [
+            OptionInfo(name: "--from", valueName: "year", help: "The first year the change applies; it runs to the end of the term.", required: true),
+            StoreOptions.date,
+            OptionInfo(name: "--remove", valueName: "numbers", help: "Comma-separated lines to end ('contract show' numbers them)."),
+            OptionInfo(name: "--replace", valueName: "number", help: "Replace this line with the one given by --service/--line."),
+            OptionInfo(name: "--profile", valueName: "file", help: "A changed municipality profile to price the amended years with."),
+            OptionInfo(name: "--dry-run", help: "Show the effect per year without recording the amendment."),
+            OptionInfo(name: "--out", valueName: "file", help: "Also write the amendment document ('-' for standard output)."),
+            OptionInfo(name: "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html."),
+        ] + OfferAddCommand.lineOptions + [StoreOptions.database])
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let reference = arguments.positionals[0]
+        guard let fromText = arguments.value("--from") else { throw .usage("missing '--from <year>'", command: info) }
+        guard let fromYear = Int(fromText), (1900...9999).contains(fromYear) else {
+            throw .usage("'--from' expects a year like 2027, found '\(fromText)'", command: info)
+        }
+        let date = try StoreOptions.date(arguments, command: info)
+        var changes: [AgreementChange] = []
+        if let text = arguments.value("--remove") {
+            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let number = Int(String(part).trimmingCharacters(in: " ")), number >= 1 else {
+                    throw .usage("'--remove' expects line numbers like 2 or 2,3, found '\(text)'", command: info)
+                }
+                changes.append(.remove(line: number))
+            }
+        }
+        let hasLine = arguments.value("--service") != nil || arguments.value("--line") != nil
+        if let text = arguments.value("--replace") {
+            guard let number = Int(text), number >= 1 else { throw .usage("'--replace' expects a line number like 2, found '\(text)'", command: info) }
+            guard hasLine else { throw .usage("'--replace \(number)' needs the new line: give '--service <code>' or '--line <json>'", command: info) }
+            changes.append(.replace(line: number, with: try OfferAddCommand.lineJSON(arguments, command: info)))
+        } else if hasLine {
+            changes.append(.add(try OfferAddCommand.lineJSON(arguments, command: info)))
+        }
+        var format: DocumentFormat?
+        if let out = arguments.value("--out") { format = try DocumentFormat.from(arguments, out: out, command: info) }
+
+        let store = try StoreOptions.open(arguments, context)
+        var profile: String?
+        if let file = arguments.value("--profile") {
+            do {
+                let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes)
+                let decoded = try ProfileLoader.load(bytes: bytes, file: file)
+                let agreement = try? store.agreement(reference: reference)
+                if let agreement, decoded.code != agreement.municipality {
+                    throw CLIError.refused("\(file) is the profile of \(decoded.code), but \(reference) is an agreement with \(agreement.municipality)")
+                }
+                profile = String(decoding: bytes, as: UTF8.self)
+            } catch let error as CLIError {
+                throw error
+            } catch let error as InputError {
+                throw .input(error)
+            } catch {
+                throw .internalError("\(error)")
+            }
+        }
+        let proposal: AgreementLifecycle.Proposal
+        do {
+            proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        let document = proposal.document
+        context.print("\(AmendmentWordingCLI.heading(document))")
+        for change in document.changes { context.print("  - \(change)") }
+        context.print()
+        var table = TextTable([.left, .right, .right, .right])
+        table.add(["Year", "Agreed", "Change", "After"])
+        for year in document.years {
+            table.add([year.projected ? "\(year.year) (projected)" : String(year.year), year.municipality.before.dutchString,
+                       AmendmentWordingCLI.change(year.municipality.change), year.municipality.after.dutchString])
+        }
+        table.add(["Total \(AmendmentWordingCLI.span(document))", document.total.before.dutchString,
+                   AmendmentWordingCLI.change(document.total.change), document.total.after.dutchString])
+        for line in table.render(indent: "  ") { context.print(line) }
+        context.print()
+        if arguments.flag("--dry-run") {
+            context.print("Not recorded (--dry-run). Run again without --dry-run to record \(proposal.record.reference).")
+        } else {
+            let stored: AmendmentRecord
+            do { stored = try AgreementLifecycle.record(proposal, store: store) } catch { throw StoreOptions.error(error, store: store) }
+            context.print("Recorded \(stored.reference); the agreement \(reference) itself is unchanged.")
+        }
+        if let out = arguments.value("--out"), let format {
+            let documents = RenderedDocuments(html: proposal.record.html, markdown: proposal.record.markdown, json: proposal.record.json)
+            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
+        }
+    }
+}
+
+/// Short texts of the amendment commands.
+enum AmendmentWordingCLI {
+    static func heading(_ document: AmendmentDocument) -> String {
+        "\(document.reference): amendment \(document.sequence) of \(document.agreementReference) (\(document.municipalityName)) for \(span(document)), dated \(document.date)"
+    }
+
+    /// "2027–2028", or "2028" for one year.
+    static func span(_ document: AmendmentDocument) -> String {
+        document.fromYear == document.lastYear ? String(document.fromYear) : "\(document.fromYear)–\(document.lastYear)"
+    }
+
+    static func change(_ amount: Money) -> String {
+        amount.cents > 0 ? "+" + amount.dutchString : amount.dutchString
+    }
+}
+
+/// `catalogue-cli contract show AGREEMENT [--on DATE]`: the agreement as it stands on a date.
+enum ContractShowCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["contract", "show"],
+        abstract: "Show an agreement as it stands on a date: its lines per period and what the municipality pays per year.",
+        positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
+        options: [
+            OptionInfo(name: "--on", valueName: "yyyy-mm-dd", help: "Include only the amendments dated on or before this date (default: all)."),
+            StoreOptions.database,
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let reference = arguments.positionals[0]
+        var date: CalendarDate?
+        if let text = arguments.value("--on") {
+            guard let parsed = CalendarDate(parsing: text) else { throw .usage("'--on' expects a date like 2027-03-01, found '\(text)'", command: info) }
+            date = parsed
+        }
+        let store = try StoreOptions.open(arguments, context)
+        let state: AgreementState
+        let years: [PricedYear]
+        let name: String
+        do {
+            state = try AgreementLifecycle.state(reference, store: store, on: date)
+            (years, name) = try AgreementLifecycle.pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        let agreement = state.agreement
+        context.print("\(agreement.reference): \(name) (\(agreement.municipality)), \(agreement.firstYear)–\(agreement.lastYear), \(agreement.status)")
+        context.print("Accepted on \(agreement.acceptedOn) from quote \(state.quote.reference); payment \(agreement.payment.rawValue).")
+        if let date {
+            context.print("State on \(date): \(count(state.amendments.count, "amendment")).")
+        } else {
+            context.print(state.amendments.isEmpty ? "No amendments." : "Amendments: \(state.amendments.map { "\($0.reference) (\($0.dated), from \($0.fromYear))" }.joined(separator: ", ")).")
+        }
+        for (index, segment) in state.segments.enumerated() {
+            let until = index + 1 < state.segments.count ? state.segments[index + 1].fromYear - 1 : agreement.lastYear
+            context.print()
+            let span = segment.fromYear == until ? String(segment.fromYear) : "\(segment.fromYear)–\(until)"
+            if segment.fromYear > until {
+                context.print("Lines of \(segment.reference): replaced before they took effect.")
+                continue
+            }
+            context.print("Lines \(span) (\(segment.reference)):")
+            for (number, line) in segment.lines.enumerated() {
+                context.print("  \(number + 1). \(JSONWriter.write(line, pretty: false))")
+            }
+        }
+        context.print()
+        var table = TextTable([.left, .right, .right, .right])
+        table.add(["Year", "Municipality", "Schools", "Participants"])
+        var total = Money.zero
+        for year in years {
+            table.add([year.status == .projected ? "\(year.year) (projected)" : String(year.year), year.totals.municipality.dutchString,
+                       year.totals.school.dutchString, year.totals.participants.dutchString])
+            total = (try? total.adding(year.totals.municipality)) ?? total
+        }
+        table.add(["Total", total.dutchString, "", ""])
+        for line in table.render(indent: "  ") { context.print(line) }
+    }
+}
