@@ -56,6 +56,7 @@ enum CLI {
         ContractCommand.self,
         ContractAmendCommand.self,
         ContractShowCommand.self,
+        ContractNoticesCommand.self,
         MunicipalityImportCommand.self,
         MunicipalityListCommand.self,
         MunicipalityShowCommand.self,

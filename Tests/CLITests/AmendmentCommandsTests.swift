@@ -18,12 +18,12 @@ struct AmendmentCommandsTests {
     ]
 
     /// A database holding agreement UVO-2026-001; returns its `--db` arguments and directory.
-    private func agreement() throws -> (db: [String], directory: String) {
+    private func agreement(_ lines: [String] = lines) throws -> (db: [String], directory: String) {
         let directory = temporaryDirectory()
         let db = ["--db", directory + "/catalogue.sqlite"]
         #expect(run(["municipality", "import", repositoryRoot + "/seeds/municipalities/midden-drenthe.json"] + db).exitCode == .success)
         #expect(run(["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2026", "--years", "3"] + db).exitCode == .success)
-        for line in Self.lines {
+        for line in lines {
             let added = run(["offer", "add", "1", "--line", line] + db)
             #expect(added.exitCode == .success, "\(added.standardError)")
         }
@@ -217,6 +217,44 @@ struct AmendmentCommandsTests {
                          "--profile", repositoryRoot + "/seeds/municipalities/meppel.json"] + db)
         #expect(other.exitCode == .dataError)
         #expect(other.standardError.contains("is the profile of meppel, but UVO-2026-001 is an agreement with midden-drenthe"))
+    }
+
+    @Test("a removal with notice: dBos leaves a school only at the end of a period for which notice is still in time")
+    func removalWithNotice() throws {
+        let (db, directory) = try agreement([
+            #"{"service": "robuuste-bibliotheek"}"#,
+            #"{"service": "dbos-po", "schools": ["po-beilen-a", "po-beilen-b"]}"#,
+            #"{"service": "dbos-po", "schools": ["po-smilde-a"], "runningSince": 2016}"#,
+        ])
+        // Beilen A and B start in 2026: three years, so they cannot leave during this agreement.
+        let tooEarly = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2026-06-01", "--replace", "2",
+                            "--line", #"{"service": "dbos-po", "schools": ["po-beilen-a"]}"#] + db)
+        #expect(tooEarly.exitCode == .dataError)
+        #expect(tooEarly.standardError == "Error: dbos-po at po-beilen-b (Basisschool Beilen B) started in 2026; with notice given on 2026-06-01 its cooperation agreement ends on 31 December 2028 at the earliest (three years, then a year at a time, notice a year ahead by 2027-12-31); it runs beyond this agreement (to 2028); it can end with the agreement's renewal\n")
+        // Smilde A runs since 2016 and renews yearly: leaving from 2027 needed notice by the end of 2025.
+        let late = run(["contract", "amend", "UVO-2026-001", "--from", "2027", "--date", "2026-06-01", "--remove", "3"] + db)
+        #expect(late.exitCode == .dataError)
+        #expect(late.standardError.hasSuffix("ends on 31 December 2027 at the earliest (three years, then a year at a time, notice a year ahead by 2026-12-31); take it out from 2028\n"))
+
+        let notices = run(["contract", "notices", "--date", "2026-06-01", "--months", "12"] + db)
+        expectGolden(notices.standardOutput, "contract-notices.txt")
+        #expect(notices.standardOutput.contains("2026-12-31  UVO-2026-001  Midden-Drenthe  notice dbos-po at Basisschool Smilde A (since 2016), else renews a year  2027-12-31"))
+        #expect(!notices.standardOutput.contains("Beilen A"))
+        let later = run(["contract", "notices", "--date", "2027-01-15", "--months", "24", "--format", "json"] + db)
+        let items = try #require(try JSONParser.parse(later.standardOutput).objectValue?["notices"]?.arrayValue).compactMap(\.objectValue)
+        #expect(items.map { $0["date"]?.stringValue ?? "" } == ["2027-12-31", "2027-12-31", "2027-12-31", "2028-12-31"])
+        #expect(items.map { $0["kind"]?.stringValue ?? "" } == ["dbos-notice", "dbos-notice", "dbos-notice", "term-end"])
+
+        let removed = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2026-06-01", "--remove", "3",
+                           "--out", directory + "/w1.md"] + db)
+        #expect(removed.exitCode == .success, "\(removed.standardError)")
+        expectGolden(removed.standardOutput.replacingOccurrences(of: directory, with: "<dir>"), "amend-removal-with-notice.txt")
+        expectGolden(try #require(readFile(directory + "/w1.md")), "amend-removal-with-notice.md")
+        #expect(removed.standardOutput.contains("Opzegging dBos PO op Basisschool Smilde A: de samenwerkingsovereenkomst (sinds 2016) wordt opgezegd per 31 december 2027; uiterlijke opzegdatum 31 december 2026."))
+        // Once notice is given by the amendment, Smilde A has no notice date left; Beilen A and B still have.
+        let after = run(["contract", "notices", "--date", "2027-01-15", "--months", "24"] + db).standardOutput
+        #expect(!after.contains("Basisschool Smilde A"))
+        #expect(after.contains("notice dbos-po at Basisschool Beilen B (since 2026)"))
     }
 
     /// The table row of a year in 'contract show' output.

@@ -177,6 +177,7 @@ public enum AgreementLifecycle {
         let sequence = state.amendments.count + 1
         let amendmentReference = "\(agreement.reference)-W\(sequence)"
         let after = try price(lines, profile: profile, state: state, books: books, label: "\(amendmentReference) (proposed)")
+        wording += try checkNotice(before: before, after: after.years, state: state, fromYear: fromYear, date: date)
         let document: AmendmentDocument
         do {
             document = try AmendmentDocument.build(reference: amendmentReference, sequence: sequence, agreement: agreement, name: name,

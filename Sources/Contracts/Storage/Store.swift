@@ -451,6 +451,12 @@ public final class CatalogueStore {
                                html: row[9].text ?? "", markdown: row[10].text ?? "", json: row[11].text ?? "")
     }
 
+    /// The references of the agreements with a status (all when nil), oldest first.
+    public func agreementReferences(status: String? = nil) throws(StoreError) -> [String] {
+        try database.query(status == nil ? "SELECT reference FROM agreements ORDER BY id" : "SELECT reference FROM agreements WHERE status = ? ORDER BY id",
+                           status.map { [.text($0)] } ?? []).compactMap { $0[0].text }
+    }
+
     // MARK: Amendments
 
     /// The amendments of an agreement, in order.

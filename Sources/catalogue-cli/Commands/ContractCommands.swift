@@ -178,5 +178,97 @@ enum ContractShowCommand: CLICommand {
         }
         table.add(["Total", total.dutchString, "", ""])
         for line in table.render(indent: "  ") { context.print(line) }
+
+        // The dBos arrangements of the last year and the earliest date each can end.
+        let noticeDate = date ?? agreement.acceptedOn
+        let arrangements: [NoticeDate]
+        do {
+            arrangements = try AgreementLifecycle.notices(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store),
+                                                          from: noticeDate, through: CalendarDate(year: 9999, month: 12, day: 31)!)
+                .filter { $0.kind == .schoolNotice }
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        guard !arrangements.isEmpty else { return }
+        context.print()
+        context.print("dBos cooperation agreements (three years, then a year at a time, notice a year ahead), with notice given from \(noticeDate):")
+        var notices = TextTable([.left, .left, .right, .left, .left])
+        notices.add(["School", "Service", "Since", "Notice by", "Ends at the earliest"])
+        for notice in arrangements {
+            notices.add([notice.schoolName ?? notice.school ?? "", notice.service ?? "", String(notice.startYear ?? 0),
+                         notice.date.description, notice.periodEnd.description])
+        }
+        for line in notices.render(indent: "  ") { context.print(line) }
+    }
+}
+
+/// `catalogue-cli contract notices --date D [--months N]`: every notice date in the coming months.
+enum ContractNoticesCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["contract", "notices"],
+        abstract: "List the notice dates (dBos per school) and term ends of all active agreements in the coming months.",
+        options: [
+            OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "Today, for the listing (required: the tool never reads the clock).", required: true),
+            OptionInfo(name: "--months", valueName: "n", help: "How far ahead to look, in months (default 12)."),
+            OptionInfo(name: "--format", valueName: "format", help: "text (default) or json."),
+            StoreOptions.database,
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let date = try StoreOptions.date(arguments, command: info)
+        var months = 12
+        if let text = arguments.value("--months") {
+            guard let value = Int(text), (1...240).contains(value) else {
+                throw .usage("'--months' expects a number of months from 1 to 240, found '\(text)'", command: info)
+            }
+            months = value
+        }
+        let format = arguments.value("--format") ?? "text"
+        guard format == "text" || format == "json" else { throw .usage("'--format' expects text or json, found '\(format)'", command: info) }
+        let through = date.addingMonths(months)
+        let store = try StoreOptions.open(arguments, context)
+        var notices: [NoticeDate] = []
+        do {
+            let references: [String]
+            do { references = try store.agreementReferences(status: "active") } catch { throw LifecycleError.store(error) }
+            for reference in references {
+                let state = try AgreementLifecycle.state(reference, store: store)
+                notices += try AgreementLifecycle.notices(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store),
+                                                          from: date, through: through)
+            }
+        } catch let error as LifecycleError {
+            throw StoreOptions.error(error, store: store)
+        } catch {
+            throw .internalError("\(error)")
+        }
+        notices.sort { ($0.date, $0.agreement, $0.school ?? "", $0.service ?? "") < ($1.date, $1.agreement, $1.school ?? "", $1.service ?? "") }
+        if format == "json" {
+            let items: [JSONValue] = notices.map { notice in
+                var object: JSONObject = ["kind": .string(notice.kind.rawValue), "date": .string(notice.date.description),
+                                         "agreement": .string(notice.agreement), "municipality": .string(notice.municipality),
+                                         "periodEnd": .string(notice.periodEnd.description)]
+                if let service = notice.service { object.set("service", .string(service)) }
+                if let school = notice.school { object.set("school", .string(school)) }
+                if let name = notice.schoolName { object.set("schoolName", .string(name)) }
+                if let start = notice.startYear { object.set("startYear", .number(JSONNumber(integer: Int64(start)))) }
+                return .object(object)
+            }
+            context.print(JSONWriter.write(.object(["from": .string(date.description), "through": .string(through.description),
+                                                    "notices": .array(items)])), terminator: true)
+            return
+        }
+        context.print("Notice dates from \(date) through \(through) (\(count(notices.count, "date"))):")
+        guard !notices.isEmpty else { return }
+        context.print()
+        var table = TextTable([.left, .left, .left, .left, .left])
+        table.add(["Act by", "Agreement", "Municipality", "What", "Then ends"])
+        for notice in notices {
+            let what = switch notice.kind {
+            case .schoolNotice: "notice \(notice.service ?? "") at \(notice.schoolName ?? notice.school ?? "") (since \(notice.startYear ?? 0)), else renews a year"
+            case .termEnd: "agreement ends; propose the renewal before"
+            }
+            table.add([notice.date.description, notice.agreement, notice.municipality, what, notice.periodEnd.description])
+        }
+        for line in table.render(indent: "  ") { context.print(line) }
     }
 }

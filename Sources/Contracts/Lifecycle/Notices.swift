@@ -1,0 +1,148 @@
+import Catalogue
+import JSON
+import Money
+import Pricing
+
+/// The notice rules of the catalogue.
+///
+/// De Bibliotheek op school (dBos PO and VO): the library and each school sign a three-year
+/// cooperation agreement, then renewed tacitly for a year at a time unless cancelled a year
+/// before the end of the running period. Decision: a period runs whole calendar years, starting
+/// on 1 January of the year the school started (`runningSince`, else the line's `startYear`,
+/// else the agreement's first year); notice for a period ending 31 December E must be given by
+/// 31 December E − 1.
+///
+/// Every other service ends with the execution agreement, which ends by law at the end of its
+/// term: no notice is needed, and the term's end is listed for planning the renewal.
+public enum NoticeRules {
+    /// The length of the first dBos period, in years.
+    public static let dbosInitialYears = 3
+
+    /// Whether a service has its own renewal and notice (dBos).
+    public static func hasSchoolTerm(_ service: String) -> Bool { service.hasPrefix("dbos-") }
+
+    /// The earliest year whose end a dBos arrangement that started in `start` can still be
+    /// ended on by notice given on `date`, and the last day for that notice.
+    public static func earliestEnd(start: Int, noticeGivenOn date: CalendarDate) -> (endYear: Int, noticeBy: CalendarDate) {
+        let end = max(start + dbosInitialYears - 1, date.year + 1)
+        return (end, CalendarDate(year: end - 1, month: 12, day: 31) ?? CalendarDate.firstOfJanuary(end))
+    }
+
+    /// The first year of a dBos arrangement for a line of an agreement.
+    static func startYear(of line: JSONObject, agreementFirstYear: Int) -> Int {
+        for key in ["runningSince", "startYear"] {
+            if case .number(let number)? = line[key], let year = Int(number.text) { return year }
+        }
+        return agreementFirstYear
+    }
+}
+
+/// One date by which something must be decided.
+public struct NoticeDate: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// A dBos cooperation agreement with a school renews tacitly unless notice is given.
+        case schoolNotice = "dbos-notice"
+        /// The execution agreement ends by law; plan its renewal.
+        case termEnd = "term-end"
+    }
+
+    public var kind: Kind
+    /// The last day to act.
+    public var date: CalendarDate
+    public var agreement: String
+    public var municipality: String
+    public var service: String?
+    public var school: String?
+    public var schoolName: String?
+    /// The end of the period the notice would end the arrangement on.
+    public var periodEnd: CalendarDate
+    /// The year the arrangement started.
+    public var startYear: Int?
+}
+
+extension AgreementLifecycle {
+    /// The dBos arrangements in effect in `year` of an agreement: school, name, service, start.
+    static func schoolArrangements(_ state: AgreementState, year: Int, priced: [PricedYear]) -> [(school: String, name: String, service: String, start: Int)] {
+        let segment = state.segment(for: year)
+        guard let pricedYear = priced.first(where: { $0.year == year }) else { return [] }
+        var seen = Set<String>()
+        var result: [(String, String, String, Int)] = []
+        for line in pricedYear.lines where NoticeRules.hasSchoolTerm(line.service) {
+            guard let school = line.subject, seen.insert(line.service + "/" + school).inserted else { continue }
+            result.append((school, line.subjectName ?? school, line.service,
+                           start(of: school, service: line.service, lines: segment.lines, firstYear: state.agreement.firstYear)))
+        }
+        return result.sorted { ($0.0, $0.2) < ($1.0, $1.2) }
+    }
+
+    private static func start(of school: String, service: String, lines: [JSONValue], firstYear: Int) -> Int {
+        var wildcard: Int?
+        for case .object(let line) in lines {
+            guard case .string(service)? = line["service"] else { continue }
+            if case .array(let schools)? = line["schools"] {
+                if schools.contains(.string(school)) { return NoticeRules.startYear(of: line, agreementFirstYear: firstYear) }
+            } else {
+                wildcard = NoticeRules.startYear(of: line, agreementFirstYear: firstYear)
+            }
+        }
+        return wildcard ?? firstYear
+    }
+
+    /// The notice dates of one agreement falling in `from`…`through`: per dBos school the next
+    /// last day for notice, and the end of the agreement's term.
+    public static func notices(_ state: AgreementState, books: PricingBooks, from: CalendarDate,
+                               through: CalendarDate) throws(LifecycleError) -> [NoticeDate] {
+        let (priced, name) = try pricedYears(state, books: books)
+        let agreement = state.agreement
+        var result: [NoticeDate] = []
+        let year = min(max(from.year, agreement.firstYear), agreement.lastYear)
+        // An arrangement an amendment already ends before the last year has had its notice.
+        let continuing = Set(schoolArrangements(state, year: agreement.lastYear, priced: priced).map { $0.service + "/" + $0.school })
+        for arrangement in schoolArrangements(state, year: year, priced: priced) where continuing.contains(arrangement.service + "/" + arrangement.school) {
+            let (end, noticeBy) = NoticeRules.earliestEnd(start: arrangement.start, noticeGivenOn: from)
+            guard noticeBy <= through else { continue }
+            result.append(NoticeDate(kind: .schoolNotice, date: noticeBy, agreement: agreement.reference, municipality: name,
+                                     service: arrangement.service, school: arrangement.school, schoolName: arrangement.name,
+                                     periodEnd: CalendarDate(year: end, month: 12, day: 31) ?? noticeBy, startYear: arrangement.start))
+        }
+        if let end = CalendarDate(year: agreement.lastYear, month: 12, day: 31), end >= from, end <= through {
+            result.append(NoticeDate(kind: .termEnd, date: end, agreement: agreement.reference, municipality: name, service: nil,
+                                     school: nil, schoolName: nil, periodEnd: end, startYear: agreement.firstYear))
+        }
+        return result
+    }
+
+    /// Refuses removing dBos from a school before its arrangement can end: for every school
+    /// that has dBos in `fromYear` before the change and not after it, the arrangement must be
+    /// able to end on 31 December `fromYear − 1` with notice given on `date`.
+    static func checkNotice(before: [PricedYear], after: [PricedYear], state: AgreementState, fromYear: Int,
+                            date: CalendarDate) throws(LifecycleError) -> [String] {
+        let old = schoolArrangements(state, year: fromYear, priced: before)
+        guard let newYear = after.first(where: { $0.year == fromYear }) else { return [] }
+        let kept = Set(newYear.lines.filter { NoticeRules.hasSchoolTerm($0.service) }.compactMap { line in line.subject.map { line.service + "/" + $0 } })
+        var wording: [String] = []
+        for arrangement in old where !kept.contains(arrangement.service + "/" + arrangement.school) {
+            let (end, noticeBy) = NoticeRules.earliestEnd(start: arrangement.start, noticeGivenOn: date)
+            guard end <= fromYear - 1 else {
+                let advice = end + 1 <= state.agreement.lastYear
+                    ? "take it out from \(end + 1)"
+                    : "it runs beyond this agreement (to \(state.agreement.lastYear)); it can end with the agreement's renewal"
+                throw .refused("\(arrangement.service) at \(arrangement.school) (\(arrangement.name)) started in \(arrangement.start); with notice given on \(date) its cooperation agreement ends on 31 December \(end) at the earliest (three years, then a year at a time, notice a year ahead by \(noticeBy)); \(advice)")
+            }
+            wording.append("Opzegging \(arrangement.service == "dbos-vo" ? "dBos VO" : "dBos PO") op \(arrangement.name): de samenwerkingsovereenkomst (sinds \(arrangement.start)) wordt opgezegd per 31 december \(fromYear - 1); uiterlijke opzegdatum \(CalendarDate(year: fromYear - 2, month: 12, day: 31)?.dutchString ?? "").")
+        }
+        return wording
+    }
+}
+
+extension CalendarDate {
+    /// The date `months` later, the day clamped to the month's length (31 January + 1 month is 28 or 29 February).
+    public func addingMonths(_ months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        var newDay = day
+        while newDay > 28, CalendarDate(year: newYear, month: newMonth, day: newDay) == nil { newDay -= 1 }
+        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+    }
+}
