@@ -57,6 +57,7 @@ enum CLI {
         ContractAmendCommand.self,
         ContractShowCommand.self,
         ContractNoticesCommand.self,
+        ContractRenewCommand.self,
         MunicipalityImportCommand.self,
         MunicipalityListCommand.self,
         MunicipalityShowCommand.self,

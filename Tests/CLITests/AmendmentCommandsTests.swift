@@ -257,6 +257,53 @@ struct AmendmentCommandsTests {
         #expect(after.contains("notice dbos-po at Basisschool Beilen B (since 2026)"))
     }
 
+    @Test("a renewal crossing from published into projected years: the same services, running since they started")
+    func renewal() throws {
+        let directory = temporaryDirectory()
+        let tariffs = temporaryDirectory()
+        writeFile(tariffs + "/2025.json", try #require(readFile(repositoryRoot + "/tariffs/2025.json")))
+        let books = ["--tariffs", tariffs]
+        #expect(run(["tariffs", "index", "--from", "2025", "--wage", "3.75", "--price", "2.1"] + books).exitCode == .success)
+        let db = ["--db", directory + "/catalogue.sqlite"]
+        #expect(run(["municipality", "import", repositoryRoot + "/seeds/municipalities/midden-drenthe.json"] + db).exitCode == .success)
+        #expect(run(["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2025", "--years", "1"] + db).exitCode == .success)
+        let lines = [
+            #"{"service": "robuuste-bibliotheek"}"#,
+            #"{"service": "dbos-po", "schools": ["po-beilen-a", "po-smilde-a"], "runningSince": 2016}"#,
+            #"{"service": "boekstartcoach", "consultationBureaus": ["cb-beilen"], "hoursPerWeek": 4}"#,
+            #"{"service": "gezinsaanpak", "quote": {"amount": "12500.00", "recurrence": "one-off", "description": "Plan van aanpak"}}"#,
+        ]
+        for line in lines { #expect(run(["offer", "add", "1", "--line", line] + db + books).exitCode == .success) }
+        #expect(run(["offer", "issue", "1", "--date", "2024-11-01"] + db + books).exitCode == .success)
+        #expect(run(["offer", "accept", "1", "--date", "2024-12-01"] + db).exitCode == .success)
+
+        let assume = ["--assume-wage", "3", "--assume-price", "2"]
+        let dry = run(["contract", "renew", "UVO-2025-001", "--date", "2025-10-01", "--years", "2", "--dry-run"] + assume + db + books)
+        #expect(dry.exitCode == .success, "\(dry.standardError)")
+        expectGolden(dry.standardOutput, "contract-renew.txt")
+        #expect(dry.standardOutput.contains("Not carried over: line 4, a one-off custom quote of the previous term."))
+        #expect(row(dry.standardOutput, "2026").contains("published 2026"))
+        #expect(row(dry.standardOutput, "2027").contains("projected from 2026"))
+        #expect(run(["offer", "list"] + db).standardOutput.split(separator: "\n").count == 2)
+
+        // The oracle: the carried-over lines priced from files with the same books and assumptions.
+        let offer = directory + "/renewal.offer.json"
+        writeFile(offer, #"{"municipality": "midden-drenthe", "firstYear": 2026, "years": 2, "lines": [{"service": "robuuste-bibliotheek", "runningSince": 2025}, {"service": "dbos-po", "schools": ["po-beilen-a", "po-smilde-a"], "runningSince": 2016}, {"service": "boekstartcoach", "consultationBureaus": ["cb-beilen"], "hoursPerWeek": 4, "runningSince": 2025}]}"#)
+        let priced = run(["price", "--profile", repositoryRoot + "/seeds/municipalities/midden-drenthe.json", "--offer", offer, "--format", "json"]
+                         + assume + books)
+        let years = try #require(try JSONParser.parse(priced.standardOutput).objectValue?["years"]?.arrayValue)
+        for (index, year) in years.enumerated() {
+            let amount = try #require(year.objectValue?["totals"]?.objectValue?["municipality"]?.stringValue)
+            #expect(row(dry.standardOutput, String(2026 + index)).contains("€ \(dutch(amount))"))
+        }
+
+        let stored = run(["contract", "renew", "UVO-2025-001", "--date", "2025-10-01", "--years", "2"] + assume + db + books)
+        #expect(stored.standardOutput.hasSuffix("Stored as draft offer 2 (OFF-2026-002 versie 1); change it with 'offer add/remove 2', then 'offer issue 2 --date …'.\n"))
+        let show = try #require(try JSONParser.parse(run(["offer", "show", "2", "--format", "json"] + db).standardOutput).objectValue)
+        #expect(show["lines"]?.arrayValue?.count == 3)
+        #expect(show["firstYear"]?.numberValue?.text == "2026")
+    }
+
     /// The table row of a year in 'contract show' output.
     private func row(_ output: String, _ year: String) -> String {
         output.split(separator: "\n").first { $0.hasPrefix("  \(year) ") }.map(String.init) ?? "(no row for \(year))"

@@ -146,3 +146,71 @@ extension CalendarDate {
         return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
     }
 }
+
+/// A proposed next term of an agreement.
+public struct RenewalProposal: Sendable {
+    /// The new offer (not yet stored): the municipality, the years and the carried-over lines.
+    public var offer: OfferRecord
+    /// The new term priced with the books of its years (published or projected).
+    public var priced: PricedOffer
+    /// Lines of the last year that are not carried over, with the reason (Dutch-free, for the CLI).
+    public var dropped: [(line: Int, reason: String)]
+    /// The dBos arrangements that renew tacitly into the new term, with their next notice date.
+    public var tacit: [NoticeDate]
+}
+
+extension AgreementLifecycle {
+    /// Proposes the next term: the lines in effect in the agreement's last year, each marked as
+    /// running since it started (so one-off costs are not charged again), priced with the books
+    /// of the new years and the municipality's current profile.
+    public static func proposeRenewal(_ reference: String, years: Int?, date: CalendarDate, store: CatalogueStore, library: TariffLibrary,
+                                      assumptions: ProjectionAssumptions) throws(LifecycleError) -> RenewalProposal {
+        let state = try state(reference, store: store)
+        let agreement = state.agreement
+        guard agreement.status == "active" || agreement.status == "ended" else {
+            throw .refused("agreement \(reference) is \(agreement.status); only an active or ended agreement is renewed")
+        }
+        let length = years ?? (agreement.lastYear - agreement.firstYear + 1)
+        guard (1...20).contains(length) else { throw .refused("a term runs 1 to 20 years; \(length) was asked") }
+        let segment = state.segment(for: agreement.lastYear)
+        var lines: [JSONValue] = []
+        var dropped: [(Int, String)] = []
+        for (index, value) in segment.lines.enumerated() {
+            guard case .object(var line) = value else { continue }
+            if case .object(let quote)? = line["quote"], case .string("one-off")? = quote["recurrence"] {
+                dropped.append((index + 1, "a one-off custom quote of the previous term"))
+                continue
+            }
+            let since = NoticeRules.startYear(of: line, agreementFirstYear: agreement.firstYear)
+            var kept = JSONObject()
+            for member in line.members where member.key != "startYear" && member.key != "runningSince" { kept.set(member.key, member.value) }
+            kept.set("runningSince", .number(JSONNumber(integer: Int64(since))))
+            line = kept
+            lines.append(.object(line))
+        }
+        let offer = OfferRecord(id: 0, reference: "renewal of \(reference)", version: 1, supersedes: nil, municipality: agreement.municipality,
+                                firstYear: agreement.lastYear + 1, years: length, title: "Verlenging van \(reference)", status: "draft",
+                                lines: lines)
+        let (priced, _) = try OfferLifecycle.price(offer, store: store, library: library, assumptions: assumptions)
+        var tacit: [NoticeDate] = []
+        let (current, _) = try pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
+        let renewing = Set(schoolArrangements(state, year: agreement.lastYear, priced: current).map { $0.service + "/" + $0.school })
+        if let firstYear = priced.years.first {
+            let newState = AgreementState(agreement: AgreementRecord(id: 0, reference: "", quoteID: 0, municipality: agreement.municipality,
+                                                                     firstYear: offer.firstYear, lastYear: offer.firstYear + length - 1,
+                                                                     acceptedOn: date, payment: agreement.payment, status: "draft",
+                                                                     html: "", markdown: "", json: ""),
+                                          quote: state.quote, title: offer.title,
+                                          segments: [AgreementSegment(fromYear: offer.firstYear, profile: "", lines: lines, reference: "", dated: date)],
+                                          amendments: [])
+            for arrangement in schoolArrangements(newState, year: firstYear.year, priced: priced.years)
+            where renewing.contains(arrangement.service + "/" + arrangement.school) {
+                let (end, noticeBy) = NoticeRules.earliestEnd(start: arrangement.start, noticeGivenOn: date)
+                tacit.append(NoticeDate(kind: .schoolNotice, date: noticeBy, agreement: reference, municipality: priced.municipalityName,
+                                        service: arrangement.service, school: arrangement.school, schoolName: arrangement.name,
+                                        periodEnd: CalendarDate(year: end, month: 12, day: 31) ?? noticeBy, startYear: arrangement.start))
+            }
+        }
+        return RenewalProposal(offer: offer, priced: priced, dropped: dropped, tacit: tacit)
+    }
+}
