@@ -212,6 +212,19 @@ struct AmendmentCommandsTests {
         #expect(row(proposed.standardOutput, "2028").contains("€ \(dutch(before[2]))"))
         #expect(row(proposed.standardOutput, "2028").hasSuffix("€ \(dutch(expected))"))
 
+        // The same change kept as a dated version in the store, and used by date.
+        let noVersion = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2027-11-01", "--profile-on", "2027-09-01", "--dry-run"] + db)
+        #expect(noVersion.exitCode == .dataError)
+        #expect(noVersion.standardError.contains("record one with 'catalogue-cli municipality import <file> --valid-from <date>'"))
+        let imported = run(["municipality", "import", changed, "--valid-from", "2027-08-01"] + db)
+        #expect(imported.standardOutput == "imported midden-drenthe (Midden-Drenthe) from \(changed), version valid from 2027-08-01\n")
+        #expect(run(["municipality", "import", changed, "--valid-from", "2027-08-01"] + db).standardOutput.hasPrefix("unchanged"))
+        let tooEarly = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2027-11-01", "--profile-on", "2027-07-31", "--dry-run"] + db)
+        #expect(tooEarly.standardError == "Error: no profile version of midden-drenthe is valid on 2027-07-31; versions: 2027-08-01\n")
+        let byVersion = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2027-11-01", "--profile-on", "2027-09-01", "--dry-run"] + db)
+        #expect(byVersion.exitCode == .success, "\(byVersion.standardError)")
+        #expect(row(byVersion.standardOutput, "2028") == row(proposed.standardOutput, "2028"))
+
         // Another municipality's profile is refused.
         let other = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2027-11-01",
                          "--profile", repositoryRoot + "/seeds/municipalities/meppel.json"] + db)

@@ -169,6 +169,16 @@ public enum Migrations {
             CREATE TRIGGER amendments_are_kept BEFORE DELETE ON amendments
                 BEGIN SELECT RAISE(ABORT, 'an amendment never changes; make a new one'); END;
             """),
+        Migration(version: 5, summary: "dated versions of municipality profiles", sql: """
+            CREATE TABLE profile_versions (
+                code TEXT NOT NULL REFERENCES municipalities (code),
+                valid_from TEXT NOT NULL,
+                profile TEXT NOT NULL,
+                profile_hash TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                PRIMARY KEY (code, valid_from)
+            );
+            """),
     ]
 
     /// The schema version this program writes.

@@ -202,6 +202,47 @@ public final class CatalogueStore {
         }
     }
 
+    /// Records a dated version of a profile (valid from `validFrom` until the next version) and
+    /// makes it the current profile; returns whether anything changed.
+    @discardableResult
+    public func importMunicipalityVersion(code: String, name: String, profile: String, validFrom: CalendarDate) throws(StoreError) -> Bool {
+        let hash = "sha256:" + SHA256.hex(Array(profile.utf8))
+        return try database.transaction { () throws(StoreError) -> Bool in
+            let existing = try database.query("SELECT profile, profile_hash FROM municipalities WHERE code = ?", [.text(code)]).first
+            let version = try database.query("SELECT profile, profile_hash FROM profile_versions WHERE code = ? AND valid_from = ?",
+                                             [.text(code), .text(validFrom.description)]).first
+            if version?[1].text == hash && existing?[1].text == hash { return false }
+            try database.query("""
+                INSERT INTO municipalities (code, name, profile, profile_hash, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, profile = excluded.profile,
+                    profile_hash = excluded.profile_hash, updated_at = excluded.updated_at
+                """, [.text(code), .text(name), .text(profile), .text(hash), .text(now)])
+            try database.query("""
+                INSERT INTO profile_versions (code, valid_from, profile, profile_hash, recorded_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (code, valid_from) DO UPDATE SET profile = excluded.profile, profile_hash = excluded.profile_hash,
+                    recorded_at = excluded.recorded_at
+                """, [.text(code), .text(validFrom.description), .text(profile), .text(hash), .text(now)])
+            try audit(version == nil ? "version" : "correct version", "municipality", "\(code)@\(validFrom)",
+                      before: version?[0].text ?? existing?[0].text, after: profile)
+            return true
+        }
+    }
+
+    /// The dated versions of a profile: valid-from date and hash, oldest first.
+    public func profileVersions(code: String) throws(StoreError) -> [(validFrom: String, hash: String)] {
+        try database.query("SELECT valid_from, profile_hash FROM profile_versions WHERE code = ? ORDER BY valid_from", [.text(code)]).map {
+            ($0[0].text ?? "", $0[1].text ?? "")
+        }
+    }
+
+    /// The profile version valid on a date: the latest dated on or before it.
+    public func profile(code: String, on date: CalendarDate) throws(StoreError) -> (validFrom: String, profile: String)? {
+        guard let row = try database.query("""
+            SELECT valid_from, profile FROM profile_versions WHERE code = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1
+            """, [.text(code), .text(date.description)]).first else { return nil }
+        return (row[0].text ?? "", row[1].text ?? "")
+    }
+
     /// Every municipality: code and name.
     public func municipalities() throws(StoreError) -> [(code: String, name: String)] {
         try database.query("SELECT code, name FROM municipalities ORDER BY code").map { ($0[0].text ?? "", $0[1].text ?? "") }

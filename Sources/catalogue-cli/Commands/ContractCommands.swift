@@ -17,6 +17,7 @@ enum ContractAmendCommand: CLICommand {
             OptionInfo(name: "--remove", valueName: "numbers", help: "Comma-separated lines to end ('contract show' numbers them)."),
             OptionInfo(name: "--replace", valueName: "number", help: "Replace this line with the one given by --service/--line."),
             OptionInfo(name: "--profile", valueName: "file", help: "A changed municipality profile to price the amended years with."),
+            OptionInfo(name: "--profile-on", valueName: "yyyy-mm-dd", help: "Price the amended years with the stored profile version valid on this date ('municipality import --valid-from')."),
             OptionInfo(name: "--dry-run", help: "Show the effect per year without recording the amendment."),
             OptionInfo(name: "--out", valueName: "file", help: "Also write the amendment document ('-' for standard output)."),
             OptionInfo(name: "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html."),
@@ -66,6 +67,25 @@ enum ContractAmendCommand: CLICommand {
                 throw .input(error)
             } catch {
                 throw .internalError("\(error)")
+            }
+        }
+        if let text = arguments.value("--profile-on") {
+            guard profile == nil else { throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info) }
+            guard let on = CalendarDate(parsing: text) else { throw .usage("'--profile-on' expects a date like 2027-08-01, found '\(text)'", command: info) }
+            do {
+                guard let agreement = try store.agreement(reference: reference) else {
+                    throw CLIError.refused("no agreement '\(reference)' in the database; agreements are named like UVO-2026-001")
+                }
+                guard let version = try store.profile(code: agreement.municipality, on: on) else {
+                    let dates = try store.profileVersions(code: agreement.municipality).map(\.validFrom)
+                    throw CLIError.refused("no profile version of \(agreement.municipality) is valid on \(on)"
+                        + (dates.isEmpty ? "; record one with 'catalogue-cli municipality import <file> --valid-from <date>'" : "; versions: \(dates.joined(separator: ", "))"))
+                }
+                profile = version.profile
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw .database(file: store.database.path, message: "\(error)")
             }
         }
         let proposal: AgreementLifecycle.Proposal

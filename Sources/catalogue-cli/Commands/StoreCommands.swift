@@ -12,8 +12,9 @@ enum MunicipalityImportCommand: CLICommand {
         path: ["municipality", "import"],
         abstract: "Import or update municipality profiles in the database.",
         positionals: [Positional(name: "file", help: "One or more profile files, e.g. seeds/municipalities/*.json.", variadic: true)],
-        options: [StoreOptions.database],
-        discussion: "Every file is checked first; nothing is imported when one of them has a problem.")
+        options: [OptionInfo(name: "--valid-from", valueName: "yyyy-mm-dd", help: "Record the profile as a dated version, valid from this date (e.g. the new school year's pupil counts)."),
+                  StoreOptions.database],
+        discussion: "Every file is checked first; nothing is imported when one of them has a problem. With --valid-from the profile is also kept as a dated version; 'contract amend --profile-on DATE' prices an amendment with the version valid on that date.")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         var profiles: [(file: String, profile: MunicipalityProfile, text: String)] = []
@@ -28,11 +29,21 @@ enum MunicipalityImportCommand: CLICommand {
             }
         }
         guard problems.isEmpty else { throw .input(.invalid(problems)) }
+        var validFrom: CalendarDate?
+        if let text = arguments.value("--valid-from") {
+            guard let date = CalendarDate(parsing: text) else { throw .usage("'--valid-from' expects a date like 2027-08-01, found '\(text)'", command: info) }
+            validFrom = date
+        }
         let store = try StoreOptions.open(arguments, context)
         for entry in profiles {
             do {
-                let changed = try store.importMunicipality(code: entry.profile.code, name: entry.profile.name, profile: entry.text)
-                context.print("\(changed ? "imported" : "unchanged") \(entry.profile.code) (\(entry.profile.name)) from \(entry.file)")
+                let changed = if let validFrom {
+                    try store.importMunicipalityVersion(code: entry.profile.code, name: entry.profile.name, profile: entry.text, validFrom: validFrom)
+                } else {
+                    try store.importMunicipality(code: entry.profile.code, name: entry.profile.name, profile: entry.text)
+                }
+                let version = validFrom.map { ", version valid from \($0)" } ?? ""
+                context.print("\(changed ? "imported" : "unchanged") \(entry.profile.code) (\(entry.profile.name)) from \(entry.file)\(version)")
             } catch {
                 throw .database(file: store.database.path, message: error.description)
             }
