@@ -162,6 +162,10 @@ struct CLIErrorTests {
         (["municipality"], "help-municipality.txt"),
         (["quote", "--help"], "help-quote.txt"),
         (["contract", "--help"], "help-contract.txt"),
+        (["contract", "amend", "--help"], "help-contract-amend.txt"),
+        (["contract", "show", "--help"], "help-contract-show.txt"),
+        (["contract", "notices", "--help"], "help-contract-notices.txt"),
+        (["contract", "renew", "--help"], "help-contract-renew.txt"),
         (["help", "services"], "help-services.txt"),
     ])
     func help(arguments: [String], golden: String) {

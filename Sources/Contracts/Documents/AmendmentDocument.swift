@@ -56,6 +56,9 @@ public struct AmendmentDocument: Sendable, Equatable {
     public var total: BeforeAfter
     public var parties: [DocumentParty]
 
+    /// "2027–2028", or "2028" for one year.
+    public var span: String { fromYear == lastYear ? String(fromYear) : "\(fromYear)–\(lastYear)" }
+
     static func build(reference: String, sequence: Int, agreement: AgreementRecord, name: String, fromYear: Int, date: CalendarDate,
                       changes: [String], before: [PricedYear], after: [PricedYear], books: PricingBooks) throws(MoneyError) -> AmendmentDocument {
         var years: [AmendmentYear] = []
@@ -119,11 +122,6 @@ enum AmendmentWording {
     static let unchanged = "Alle overige bepalingen van de uitvoeringsovereenkomst blijven ongewijzigd van kracht. Deze wijziging maakt er deel van uit."
     static let projectedNote = "(P) Het tarief van dit jaar is geprojecteerd; het bedrag wordt definitief met het gepubliceerde tariefboek."
 
-    /// "2027–2028", or "2028" for one year.
-    static func span(_ document: AmendmentDocument) -> String {
-        document.fromYear == document.lastYear ? String(document.fromYear) : "\(document.fromYear)–\(document.lastYear)"
-    }
-
     static func yearLabel(_ year: AmendmentYear) -> String { year.projected ? "\(year.year) (P)" : String(year.year) }
 
     /// "€ +1.250,00", "€ -300,00", "€ 0,00".
@@ -169,7 +167,7 @@ enum AmendmentRenderer {
                 + "<td class=\"amount\">\(escape(AmendmentWording.change(year.municipality.change)))</td>"
                 + "<td class=\"amount\">\(escape(year.municipality.after.dutchString))</td></tr>")
         }
-        html.line("<tr class=\"year-total\"><td>Totaal \(AmendmentWording.span(document))</td><td class=\"amount\">\(escape(document.total.before.dutchString))</td>"
+        html.line("<tr class=\"year-total\"><td>Totaal \(document.span)</td><td class=\"amount\">\(escape(document.total.before.dutchString))</td>"
             + "<td class=\"amount\">\(escape(AmendmentWording.change(document.total.change)))</td>"
             + "<td class=\"amount\">\(escape(document.total.after.dutchString))</td></tr>")
         html.line("</tbody>")
@@ -247,7 +245,7 @@ enum AmendmentRenderer {
         for year in document.years {
             lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.municipality.before.dutchString) | \(AmendmentWording.change(year.municipality.change)) | \(year.municipality.after.dutchString) |")
         }
-        lines.append("| **Totaal \(AmendmentWording.span(document))** | **\(document.total.before.dutchString)** | **\(AmendmentWording.change(document.total.change))** | **\(document.total.after.dutchString)** |")
+        lines.append("| **Totaal \(document.span)** | **\(document.total.before.dutchString)** | **\(AmendmentWording.change(document.total.change))** | **\(document.total.after.dutchString)** |")
         if document.years.contains(where: \.projected) {
             lines.append("")
             lines.append(AmendmentWording.projectedNote)

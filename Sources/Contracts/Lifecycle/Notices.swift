@@ -153,7 +153,7 @@ public struct RenewalProposal: Sendable {
     public var offer: OfferRecord
     /// The new term priced with the books of its years (published or projected).
     public var priced: PricedOffer
-    /// Lines of the last year that are not carried over, with the reason (Dutch-free, for the CLI).
+    /// Lines of the last year that are not carried over, with the reason (in English, for the command line).
     public var dropped: [(line: Int, reason: String)]
     /// The dBos arrangements that renew tacitly into the new term, with their next notice date.
     public var tacit: [NoticeDate]

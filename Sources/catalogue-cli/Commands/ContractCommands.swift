@@ -104,7 +104,7 @@ enum ContractAmendCommand: CLICommand {
             table.add([year.projected ? "\(year.year) (projected)" : String(year.year), year.municipality.before.dutchString,
                        AmendmentWordingCLI.change(year.municipality.change), year.municipality.after.dutchString])
         }
-        table.add(["Total \(AmendmentWordingCLI.span(document))", document.total.before.dutchString,
+        table.add(["Total \(document.span)", document.total.before.dutchString,
                    AmendmentWordingCLI.change(document.total.change), document.total.after.dutchString])
         for line in table.render(indent: "  ") { context.print(line) }
         context.print()
@@ -125,12 +125,7 @@ enum ContractAmendCommand: CLICommand {
 /// Short texts of the amendment commands.
 enum AmendmentWordingCLI {
     static func heading(_ document: AmendmentDocument) -> String {
-        "\(document.reference): amendment \(document.sequence) of \(document.agreementReference) (\(document.municipalityName)) for \(span(document)), dated \(document.date)"
-    }
-
-    /// "2027–2028", or "2028" for one year.
-    static func span(_ document: AmendmentDocument) -> String {
-        document.fromYear == document.lastYear ? String(document.fromYear) : "\(document.fromYear)–\(document.lastYear)"
+        "\(document.reference): amendment \(document.sequence) of \(document.agreementReference) (\(document.municipalityName)) for \(document.span), dated \(document.date)"
     }
 
     static func change(_ amount: Money) -> String {
