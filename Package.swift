@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "PricingTests", dependencies: ["Pricing", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "FuzzTests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),
-        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

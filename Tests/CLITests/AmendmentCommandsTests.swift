@@ -1,6 +1,7 @@
 @testable import catalogue_cli
 import Contracts
 import JSON
+import Money
 import Testing
 
 /// Amending an agreement: `contract amend` and `contract show`, on a scratch database with a
@@ -58,7 +59,7 @@ struct AmendmentCommandsTests {
                            "--service", "boekstartcoach", "--consultation-bureaus", "cb-westerbork", "--hours-per-week", "2",
                            "--out", directory + "/w1.md"] + db)
         #expect(amended.exitCode == .success, "\(amended.standardError)")
-        expectGolden(amended.standardOutput.replacingOccurrences(of: directory, with: "<dir>"), "amend-year-two.txt")
+        expectGolden(amended.standardOutput.replacing(directory, with: "<dir>"), "amend-year-two.txt")
         expectGolden(try #require(readFile(directory + "/w1.md")), "amend-year-two.md")
 
         let document = try amendmentJSON("UVO-2026-001-W1", db: db)
@@ -82,8 +83,8 @@ struct AmendmentCommandsTests {
         #expect(show.exitCode == .usage)
         let state = run(["contract", "show", "UVO-2026-001"] + db)
         #expect(state.exitCode == .success)
-        #expect(row(state.standardOutput, "2026").contains("€ \(dutch(before[0]))"))
-        #expect(row(state.standardOutput, "2027").contains("€ \(dutch(after[1]))"))
+        #expect(row(state.standardOutput, "2026").contains(try dutch(before[0])))
+        #expect(row(state.standardOutput, "2027").contains(try dutch(after[1])))
         #expect(state.standardOutput.contains("Lines 2027–2028 (UVO-2026-001-W1):"))
     }
 
@@ -96,7 +97,7 @@ struct AmendmentCommandsTests {
         let second = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2027-10-01", "--remove", "3,4",
                           "--out", directory + "/w2.md"] + db)
         #expect(second.exitCode == .success, "\(second.standardError)")
-        expectGolden(second.standardOutput.replacingOccurrences(of: directory, with: "<dir>"), "amend-second.txt")
+        expectGolden(second.standardOutput.replacing(directory, with: "<dir>"), "amend-second.txt")
         expectGolden(try #require(readFile(directory + "/w2.md")), "amend-second.md")
 
         // W2's "before" is the state after W1, not the original.
@@ -118,14 +119,14 @@ struct AmendmentCommandsTests {
         }
         let beforeAny = amounts(on: "2026-01-01")
         #expect(beforeAny.contains("State on 2026-01-01: 0 amendments."))
-        for (index, amount) in original.enumerated() { #expect(row(beforeAny, "\(2026 + index)").contains("€ \(dutch(amount))")) }
+        for (index, amount) in original.enumerated() { #expect(row(beforeAny, "\(2026 + index)").contains(try dutch(amount))) }
         let betweenThem = amounts(on: "2027-06-30")
         #expect(betweenThem.contains("State on 2027-06-30: 1 amendment."))
-        #expect(row(betweenThem, "2028").contains("€ \(dutch(afterW1[2]))"))
+        #expect(row(betweenThem, "2028").contains(try dutch(afterW1[2])))
         let now = amounts(on: nil)
-        #expect(row(now, "2026").contains("€ \(dutch(original[0]))"))
-        #expect(row(now, "2027").contains("€ \(dutch(afterW1[1]))"))
-        #expect(row(now, "2028").contains("€ \(dutch(afterW2[2]))"))
+        #expect(row(now, "2026").contains(try dutch(original[0])))
+        #expect(row(now, "2027").contains(try dutch(afterW1[1])))
+        #expect(row(now, "2028").contains(try dutch(afterW2[2])))
         expectGolden(now, "contract-show-two-amendments.txt")
         #expect(run(["contract", "show", "UVO-2026-001", "--on", "2025-12-01"] + db).exitCode == .dataError)
     }
@@ -209,8 +210,8 @@ struct AmendmentCommandsTests {
         let expected = try #require(years[2].objectValue?["totals"]?.objectValue?["municipality"]?.stringValue)
         let before = try municipalityPerYear(Self.lines, directory: directory)
         #expect(expected != before[2])
-        #expect(row(proposed.standardOutput, "2028").contains("€ \(dutch(before[2]))"))
-        #expect(row(proposed.standardOutput, "2028").hasSuffix("€ \(dutch(expected))"))
+        #expect(row(proposed.standardOutput, "2028").contains(try dutch(before[2])))
+        #expect(row(proposed.standardOutput, "2028").hasSuffix(try dutch(expected)))
 
         // The same change kept as a dated version in the store, and used by date.
         let noVersion = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2027-11-01", "--profile-on", "2027-09-01", "--dry-run"] + db)
@@ -261,7 +262,7 @@ struct AmendmentCommandsTests {
         let removed = run(["contract", "amend", "UVO-2026-001", "--from", "2028", "--date", "2026-06-01", "--remove", "3",
                            "--out", directory + "/w1.md"] + db)
         #expect(removed.exitCode == .success, "\(removed.standardError)")
-        expectGolden(removed.standardOutput.replacingOccurrences(of: directory, with: "<dir>"), "amend-removal-with-notice.txt")
+        expectGolden(removed.standardOutput.replacing(directory, with: "<dir>"), "amend-removal-with-notice.txt")
         expectGolden(try #require(readFile(directory + "/w1.md")), "amend-removal-with-notice.md")
         #expect(removed.standardOutput.contains("Opzegging dBos PO op Basisschool Smilde A: de samenwerkingsovereenkomst (sinds 2016) wordt opgezegd per 31 december 2027; uiterlijke opzegdatum 31 december 2026."))
         // Once notice is given by the amendment, Smilde A has no notice date left; Beilen A and B still have.
@@ -307,7 +308,7 @@ struct AmendmentCommandsTests {
         let years = try #require(try JSONParser.parse(priced.standardOutput).objectValue?["years"]?.arrayValue)
         for (index, year) in years.enumerated() {
             let amount = try #require(year.objectValue?["totals"]?.objectValue?["municipality"]?.stringValue)
-            #expect(row(dry.standardOutput, String(2026 + index)).contains("€ \(dutch(amount))"))
+            #expect(row(dry.standardOutput, String(2026 + index)).contains(try dutch(amount)))
         }
 
         let stored = run(["contract", "renew", "UVO-2025-001", "--date", "2025-10-01", "--years", "2"] + assume + db + books)
@@ -322,21 +323,8 @@ struct AmendmentCommandsTests {
         output.split(separator: "\n").first { $0.hasPrefix("  \(year) ") }.map(String.init) ?? "(no row for \(year))"
     }
 
-    /// "1193756.68" → "1.193.756,68".
-    private func dutch(_ json: String) -> String {
-        let parts = json.split(separator: ".")
-        var whole = String(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "." + whole.suffix(3) + grouped
-            whole.removeLast(3)
-        }
-        return whole + grouped + "," + parts[1]
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    /// "1193756.68" → "€ 1.193.756,68", by the Money type the tool prints with.
+    private func dutch(_ json: String) throws -> String {
+        try Money(parsing: json).dutchString
     }
 }

@@ -22,6 +22,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         CalendarDate(year: year, month: 1, day: 1)!
     }
 
+    /// 31 December of a year.
+    public static func lastOfDecember(_ year: Int) -> CalendarDate {
+        CalendarDate(year: year, month: 12, day: 31)!
+    }
+
     /// Parses the ISO form `YYYY-MM-DD`, and nothing else.
     public init?(parsing text: String) {
         let bytes = Array(text.utf8)

@@ -283,14 +283,6 @@ public enum AgreementLifecycle {
     }
 
     private static func dutchNumber(_ text: String) -> String {
-        text.replacingOccurrences(of: ".", with: ",")
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self { if character == target { result += replacement } else { result.append(character) } }
-        return result
+        (try? Quantity(parsing: text))?.dutchString ?? text
     }
 }

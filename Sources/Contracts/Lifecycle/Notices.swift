@@ -25,7 +25,7 @@ public enum NoticeRules {
     /// ended on by notice given on `date`, and the last day for that notice.
     public static func earliestEnd(start: Int, noticeGivenOn date: CalendarDate) -> (endYear: Int, noticeBy: CalendarDate) {
         let end = max(start + dbosInitialYears - 1, date.year + 1)
-        return (end, CalendarDate(year: end - 1, month: 12, day: 31) ?? CalendarDate.firstOfJanuary(end))
+        return (end, .lastOfDecember(end - 1))
     }
 
     /// The first year of a dBos arrangement for a line of an agreement.
@@ -60,19 +60,43 @@ public struct NoticeDate: Sendable, Equatable {
     public var startYear: Int?
 }
 
+/// A dBos cooperation agreement of one school, as an agreement's lines and pricing show it.
+struct SchoolArrangement {
+    var school: String
+    var name: String
+    var service: String
+    /// The year it started.
+    var start: Int
+
+    /// Identifies the arrangement across years and lines.
+    var key: String { service + "/" + school }
+
+    /// The next notice date for it, when notice is given on `date`.
+    func notice(givenOn date: CalendarDate, agreement: String, municipality: String) -> NoticeDate {
+        let (end, noticeBy) = NoticeRules.earliestEnd(start: start, noticeGivenOn: date)
+        return NoticeDate(kind: .schoolNotice, date: noticeBy, agreement: agreement, municipality: municipality, service: service,
+                          school: school, schoolName: name, periodEnd: .lastOfDecember(end), startYear: start)
+    }
+}
+
 extension AgreementLifecycle {
-    /// The dBos arrangements in effect in `year` of an agreement: school, name, service, start.
-    static func schoolArrangements(_ state: AgreementState, year: Int, priced: [PricedYear]) -> [(school: String, name: String, service: String, start: Int)] {
-        let segment = state.segment(for: year)
-        guard let pricedYear = priced.first(where: { $0.year == year }) else { return [] }
+    /// The dBos arrangements of a priced year whose offer `lines` had `firstYear` as first year.
+    static func schoolArrangements(lines: [JSONValue], firstYear: Int, in pricedYear: PricedYear?) -> [SchoolArrangement] {
         var seen = Set<String>()
-        var result: [(String, String, String, Int)] = []
-        for line in pricedYear.lines where NoticeRules.hasSchoolTerm(line.service) {
-            guard let school = line.subject, seen.insert(line.service + "/" + school).inserted else { continue }
-            result.append((school, line.subjectName ?? school, line.service,
-                           start(of: school, service: line.service, lines: segment.lines, firstYear: state.agreement.firstYear)))
+        var result: [SchoolArrangement] = []
+        for line in pricedYear?.lines ?? [] where NoticeRules.hasSchoolTerm(line.service) {
+            guard let school = line.subject else { continue }
+            let arrangement = SchoolArrangement(school: school, name: line.subjectName ?? school, service: line.service,
+                                                start: start(of: school, service: line.service, lines: lines, firstYear: firstYear))
+            if seen.insert(arrangement.key).inserted { result.append(arrangement) }
         }
-        return result.sorted { ($0.0, $0.2) < ($1.0, $1.2) }
+        return result.sorted { ($0.school, $0.service) < ($1.school, $1.service) }
+    }
+
+    /// The dBos arrangements in effect in `year` of an agreement.
+    static func schoolArrangements(_ state: AgreementState, year: Int, priced: [PricedYear]) -> [SchoolArrangement] {
+        schoolArrangements(lines: state.segment(for: year).lines, firstYear: state.agreement.firstYear,
+                           in: priced.first { $0.year == year })
     }
 
     private static func start(of school: String, service: String, lines: [JSONValue], firstYear: Int) -> Int {
@@ -89,23 +113,20 @@ extension AgreementLifecycle {
     }
 
     /// The notice dates of one agreement falling in `from`…`through`: per dBos school the next
-    /// last day for notice, and the end of the agreement's term.
-    public static func notices(_ state: AgreementState, books: PricingBooks, from: CalendarDate,
-                               through: CalendarDate) throws(LifecycleError) -> [NoticeDate] {
-        let (priced, name) = try pricedYears(state, books: books)
+    /// last day for notice, and the end of the agreement's term. `priced` and `name` are what
+    /// `pricedYears` returns for the state.
+    public static func notices(_ state: AgreementState, priced: [PricedYear], name: String, from: CalendarDate,
+                               through: CalendarDate) -> [NoticeDate] {
         let agreement = state.agreement
-        var result: [NoticeDate] = []
         let year = min(max(from.year, agreement.firstYear), agreement.lastYear)
         // An arrangement an amendment already ends before the last year has had its notice.
-        let continuing = Set(schoolArrangements(state, year: agreement.lastYear, priced: priced).map { $0.service + "/" + $0.school })
-        for arrangement in schoolArrangements(state, year: year, priced: priced) where continuing.contains(arrangement.service + "/" + arrangement.school) {
-            let (end, noticeBy) = NoticeRules.earliestEnd(start: arrangement.start, noticeGivenOn: from)
-            guard noticeBy <= through else { continue }
-            result.append(NoticeDate(kind: .schoolNotice, date: noticeBy, agreement: agreement.reference, municipality: name,
-                                     service: arrangement.service, school: arrangement.school, schoolName: arrangement.name,
-                                     periodEnd: CalendarDate(year: end, month: 12, day: 31) ?? noticeBy, startYear: arrangement.start))
-        }
-        if let end = CalendarDate(year: agreement.lastYear, month: 12, day: 31), end >= from, end <= through {
+        let continuing = Set(schoolArrangements(state, year: agreement.lastYear, priced: priced).map(\.key))
+        var result = schoolArrangements(state, year: year, priced: priced)
+            .filter { continuing.contains($0.key) }
+            .map { $0.notice(givenOn: from, agreement: agreement.reference, municipality: name) }
+            .filter { $0.date <= through }
+        let end = CalendarDate.lastOfDecember(agreement.lastYear)
+        if end >= from, end <= through {
             result.append(NoticeDate(kind: .termEnd, date: end, agreement: agreement.reference, municipality: name, service: nil,
                                      school: nil, schoolName: nil, periodEnd: end, startYear: agreement.firstYear))
         }
@@ -119,9 +140,9 @@ extension AgreementLifecycle {
                             date: CalendarDate) throws(LifecycleError) -> [String] {
         let old = schoolArrangements(state, year: fromYear, priced: before)
         guard let newYear = after.first(where: { $0.year == fromYear }) else { return [] }
-        let kept = Set(newYear.lines.filter { NoticeRules.hasSchoolTerm($0.service) }.compactMap { line in line.subject.map { line.service + "/" + $0 } })
+        let kept = Set(schoolArrangements(lines: [], firstYear: fromYear, in: newYear).map(\.key))
         var wording: [String] = []
-        for arrangement in old where !kept.contains(arrangement.service + "/" + arrangement.school) {
+        for arrangement in old where !kept.contains(arrangement.key) {
             let (end, noticeBy) = NoticeRules.earliestEnd(start: arrangement.start, noticeGivenOn: date)
             guard end <= fromYear - 1 else {
                 let advice = end + 1 <= state.agreement.lastYear
@@ -129,7 +150,7 @@ extension AgreementLifecycle {
                     : "it runs beyond this agreement (to \(state.agreement.lastYear)); it can end with the agreement's renewal"
                 throw .refused("\(arrangement.service) at \(arrangement.school) (\(arrangement.name)) started in \(arrangement.start); with notice given on \(date) its cooperation agreement ends on 31 December \(end) at the earliest (three years, then a year at a time, notice a year ahead by \(noticeBy)); \(advice)")
             }
-            wording.append("Opzegging \(arrangement.service == "dbos-vo" ? "dBos VO" : "dBos PO") op \(arrangement.name): de samenwerkingsovereenkomst (sinds \(arrangement.start)) wordt opgezegd per 31 december \(fromYear - 1); uiterlijke opzegdatum \(CalendarDate(year: fromYear - 2, month: 12, day: 31)?.dutchString ?? "").")
+            wording.append("Opzegging \(arrangement.service == "dbos-vo" ? "dBos VO" : "dBos PO") op \(arrangement.name): de samenwerkingsovereenkomst (sinds \(arrangement.start)) wordt opgezegd per 31 december \(fromYear - 1); uiterlijke opzegdatum \(CalendarDate.lastOfDecember(fromYear - 2).dutchString).")
         }
         return wording
     }
@@ -192,25 +213,12 @@ extension AgreementLifecycle {
                                 firstYear: agreement.lastYear + 1, years: length, title: "Verlenging van \(reference)", status: "draft",
                                 lines: lines)
         let (priced, _) = try OfferLifecycle.price(offer, store: store, library: library, assumptions: assumptions)
-        var tacit: [NoticeDate] = []
+        // The schools that have dBos now and in the new term renew tacitly (new schools in the profile start afresh).
         let (current, _) = try pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
-        let renewing = Set(schoolArrangements(state, year: agreement.lastYear, priced: current).map { $0.service + "/" + $0.school })
-        if let firstYear = priced.years.first {
-            let newState = AgreementState(agreement: AgreementRecord(id: 0, reference: "", quoteID: 0, municipality: agreement.municipality,
-                                                                     firstYear: offer.firstYear, lastYear: offer.firstYear + length - 1,
-                                                                     acceptedOn: date, payment: agreement.payment, status: "draft",
-                                                                     html: "", markdown: "", json: ""),
-                                          quote: state.quote, title: offer.title,
-                                          segments: [AgreementSegment(fromYear: offer.firstYear, profile: "", lines: lines, reference: "", dated: date)],
-                                          amendments: [])
-            for arrangement in schoolArrangements(newState, year: firstYear.year, priced: priced.years)
-            where renewing.contains(arrangement.service + "/" + arrangement.school) {
-                let (end, noticeBy) = NoticeRules.earliestEnd(start: arrangement.start, noticeGivenOn: date)
-                tacit.append(NoticeDate(kind: .schoolNotice, date: noticeBy, agreement: reference, municipality: priced.municipalityName,
-                                        service: arrangement.service, school: arrangement.school, schoolName: arrangement.name,
-                                        periodEnd: CalendarDate(year: end, month: 12, day: 31) ?? noticeBy, startYear: arrangement.start))
-            }
-        }
+        let renewing = Set(schoolArrangements(state, year: agreement.lastYear, priced: current).map(\.key))
+        let tacit = schoolArrangements(lines: lines, firstYear: offer.firstYear, in: priced.years.first)
+            .filter { renewing.contains($0.key) }
+            .map { $0.notice(givenOn: date, agreement: reference, municipality: priced.municipalityName) }
         return RenewalProposal(offer: offer, priced: priced, dropped: dropped, tacit: tacit)
     }
 }

@@ -196,24 +196,23 @@ enum ContractShowCommand: CLICommand {
 
         // The dBos arrangements of the last year and the earliest date each can end.
         let noticeDate = date ?? agreement.acceptedOn
-        let arrangements: [NoticeDate]
-        do {
-            arrangements = try AgreementLifecycle.notices(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store),
-                                                          from: noticeDate, through: CalendarDate(year: 9999, month: 12, day: 31)!)
-                .filter { $0.kind == .schoolNotice }
-        } catch {
-            throw StoreOptions.error(error, store: store)
-        }
+        let arrangements = AgreementLifecycle.notices(state, priced: years, name: name, from: noticeDate, through: .lastOfDecember(9999))
+            .filter { $0.kind == .schoolNotice }
         guard !arrangements.isEmpty else { return }
         context.print()
         context.print("dBos cooperation agreements (three years, then a year at a time, notice a year ahead), with notice given from \(noticeDate):")
-        var notices = TextTable([.left, .left, .right, .left, .left])
-        notices.add(["School", "Service", "Since", "Notice by", "Ends at the earliest"])
-        for notice in arrangements {
-            notices.add([notice.schoolName ?? notice.school ?? "", notice.service ?? "", String(notice.startYear ?? 0),
-                         notice.date.description, notice.periodEnd.description])
+        schoolNoticeTable(arrangements, &context)
+    }
+
+    /// The dBos schools with their start, notice date and earliest end; shared with 'contract renew'.
+    static func schoolNoticeTable(_ notices: [NoticeDate], _ context: inout CommandContext) {
+        var table = TextTable([.left, .left, .right, .left, .left])
+        table.add(["School", "Service", "Since", "Notice by", "Ends at the earliest"])
+        for notice in notices {
+            table.add([notice.schoolName ?? notice.school ?? "", notice.service ?? "", String(notice.startYear ?? 0),
+                       notice.date.description, notice.periodEnd.description])
         }
-        for line in notices.render(indent: "  ") { context.print(line) }
+        for line in table.render(indent: "  ") { context.print(line) }
     }
 }
 
@@ -248,8 +247,8 @@ enum ContractNoticesCommand: CLICommand {
             do { references = try store.agreementReferences(status: "active") } catch { throw LifecycleError.store(error) }
             for reference in references {
                 let state = try AgreementLifecycle.state(reference, store: store)
-                notices += try AgreementLifecycle.notices(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store),
-                                                          from: date, through: through)
+                let (priced, name) = try AgreementLifecycle.pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
+                notices += AgreementLifecycle.notices(state, priced: priced, name: name, from: date, through: through)
             }
         } catch let error as LifecycleError {
             throw StoreOptions.error(error, store: store)
@@ -336,13 +335,7 @@ enum ContractRenewCommand: CLICommand {
         if !proposal.tacit.isEmpty {
             context.print()
             context.print("dBos cooperation agreements that renew tacitly (notice a year ahead):")
-            var notices = TextTable([.left, .left, .right, .left, .left])
-            notices.add(["School", "Service", "Since", "Notice by", "Ends at the earliest"])
-            for notice in proposal.tacit {
-                notices.add([notice.schoolName ?? notice.school ?? "", notice.service ?? "", String(notice.startYear ?? 0),
-                             notice.date.description, notice.periodEnd.description])
-            }
-            for line in notices.render(indent: "  ") { context.print(line) }
+            ContractShowCommand.schoolNoticeTable(proposal.tacit, &context)
         }
         context.print()
         if arguments.flag("--dry-run") {
