@@ -35,13 +35,15 @@ let package = Package(
             name: "catalogue-bench",
             dependencies: ["Money", "JSON", "Catalogue", "Pricing", "Contracts"]
         ),
+        // Helpers shared by the test targets: the repository's path, scratch files, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "Money", "JSON"]),
-        .testTarget(name: "PricingTests", dependencies: ["Pricing", "Catalogue", "Money", "JSON"]),
-        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
-        .testTarget(name: "FuzzTests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),
-        .testTarget(name: "CLITests", dependencies: ["catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money"], exclude: ["Golden"]),
+        .testTarget(name: "CatalogueTests", dependencies: ["TestSupport", "Catalogue", "Money", "JSON"]),
+        .testTarget(name: "PricingTests", dependencies: ["TestSupport", "Pricing", "Catalogue", "Money", "JSON"]),
+        .testTarget(name: "ContractsTests", dependencies: ["TestSupport", "Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Contracts
 import JSON
 import Money
 import Testing
+import TestSupport
 
 /// Amending an agreement: `contract amend` and `contract show`, on a scratch database with a
 /// three-year agreement for Midden-Drenthe (2026–2028, accepted 5 December 2025).

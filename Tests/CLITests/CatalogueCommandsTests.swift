@@ -1,6 +1,7 @@
 @testable import catalogue_cli
 import JSON
 import Testing
+import TestSupport
 
 @Suite("services and service")
 struct CatalogueCommandsTests {

@@ -59,6 +59,7 @@ struct ConcurrencyTests {
 }
 
 import Contracts
+import TestSupport
 
 /// One number from the database.
 func sqliteCount(_ path: String, _ sql: String) throws -> Int64 {

@@ -1,6 +1,7 @@
 @testable import catalogue_cli
 import JSON
 import Testing
+import TestSupport
 
 /// An account manager's way through the commands, on a scratch database.
 @Suite("municipality, offer, quote and contract commands")

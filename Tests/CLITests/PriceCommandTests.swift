@@ -2,6 +2,7 @@
 import JSON
 import Pricing
 import Testing
+import TestSupport
 
 /// The example offers of `seeds/`, as a user runs them.
 @Suite("price")

@@ -1,6 +1,7 @@
 @testable import catalogue_cli
 import JSON
 import Testing
+import TestSupport
 
 /// Finance's workflow on a scratch copy of `tariffs/`.
 @Suite("tariffs index, diff, show and projection")

@@ -3,6 +3,7 @@ import Glibc
 #endif
 @testable import Catalogue
 import Testing
+import TestSupport
 
 /// The books in `tariffs/` are kept in canonical form, and the tool carries a copy of each so
 /// it works from any directory. Both are golden files: regenerate them with

@@ -1,16 +1,7 @@
 import Catalogue
 import JSON
 import Testing
-
-/// The repository root, found from this file's path, so tests read the real `tariffs/`.
-let repositoryRoot: String = {
-    var path = #filePath
-    for _ in 0..<3 {
-        while let last = path.last, last != "/" { path.removeLast() }
-        path.removeLast()
-    }
-    return path
-}()
+import TestSupport
 
 /// The published 2025 book, loaded once.
 let book2025: TariffBook = {

@@ -4,6 +4,7 @@ import JSON
 import Money
 import Pricing
 import Testing
+import TestSupport
 
 /// A municipality name that is markup, an entity, quotes and a spreadsheet formula at once.
 let hostileName = #"<script>alert(1)</script> & "Co" =HYPERLINK("x")"#

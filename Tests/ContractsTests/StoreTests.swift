@@ -7,6 +7,7 @@ import JSON
 import Money
 import Pricing
 import Testing
+import TestSupport
 
 /// A fresh database file in a temporary directory.
 func temporaryDatabase() -> String {

@@ -1,6 +1,7 @@
 @testable import catalogue_cli
 import JSON
 import Pricing
+import TestSupport
 
 /// The tariff directory the command line prices with: the 2025 book, and assumptions so later years are projected, not refused.
 func makeTariffsDirectory() -> String {

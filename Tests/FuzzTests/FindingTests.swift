@@ -3,6 +3,7 @@ import Catalogue
 import JSON
 import Pricing
 import Testing
+import TestSupport
 
 /// The Midden-Drenthe seed profile, which every reproducer prices against.
 let findingProfile: [UInt8] = SeedCorpus.shared.offerPairs.first { $0.profile.name.hasSuffix("midden-drenthe.json") }!.profile.bytes

@@ -6,19 +6,10 @@ import Musl
 import Darwin
 #endif
 import Catalogue
+import TestSupport
 import JSON
 import Pricing
 import Synchronization
-
-/// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var path = #filePath
-    for _ in 0..<3 {
-        while let last = path.last, last != "/" { path.removeLast() }
-        path.removeLast()
-    }
-    return path
-}()
 
 /// A small deterministic random generator (SplitMix64), so a seed always gives the same cases.
 struct SplitMix64: RandomNumberGenerator {
@@ -84,12 +75,9 @@ func processorCount() -> Int {
     max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
-/// A fresh temporary directory.
+/// A fresh temporary directory for fuzz files.
 func temporaryDirectory() -> String {
-    var template = Array("/tmp/catalogue-fuzz-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { buffer in
-        String(cString: mkdtemp(buffer.baseAddress!))
-    }
+    TestSupport.temporaryDirectory(prefix: "catalogue-fuzz")
 }
 
 /// Creates a directory; false when it cannot be created.

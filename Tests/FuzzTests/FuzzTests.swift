@@ -3,6 +3,7 @@ import Catalogue
 import JSON
 import Pricing
 import Testing
+import TestSupport
 
 /// Runs cases on every processor, each worker taking every n-th case, and adds up what they found.
 /// Each case has its own generator, so the outcome does not depend on the number of workers.

@@ -2,6 +2,7 @@ import Catalogue
 import Money
 import Pricing
 import Testing
+import TestSupport
 
 /// Every rule of the engine, on amounts computed by hand from the catalogue.
 @Suite("Pricing rules, computed by hand")

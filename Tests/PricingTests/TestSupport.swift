@@ -3,16 +3,7 @@ import JSON
 import Money
 import Pricing
 import Testing
-
-/// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var path = #filePath
-    for _ in 0..<3 {
-        while let last = path.last, last != "/" { path.removeLast() }
-        path.removeLast()
-    }
-    return path
-}()
+import TestSupport
 
 let book2025Text: String = String(decoding: try! FileSystem.readFile(repositoryRoot + "/tariffs/2025.json"), as: UTF8.self)
 
