@@ -32,7 +32,7 @@ public enum DocumentBuilder {
                                  quoteDate: CalendarDate, date: CalendarDate, payment: PaymentSchedule = .quarterly) throws(MoneyError) -> AgreementDocument {
         let first = priced.years.first?.year ?? date.year
         let last = priced.years.last?.year ?? first
-        let hasDbos = priced.years.contains { $0.lines.contains { $0.service == "dbos-po" || $0.service == "dbos-vo" } }
+        let hasDbos = priced.years.contains { $0.lines.contains { NoticeRules.hasSchoolTerm($0.service) } }
         let levels = priced.years.flatMap { year in
             year.serviceLevels.map { level in
                 DocumentServiceLevel(year: year.year, service: level.service, schoolID: level.subject, school: level.subjectName, pupils: level.pupils,
