@@ -178,6 +178,7 @@ struct AmendmentCommandsTests {
         let terminated = amend(["--from", "2028", "--date", "2027-10-01", "--remove", "2"])
         #expect(terminated.exitCode == .dataError)
         #expect(terminated.standardError == "Error: agreement UVO-2026-001 is terminated; only an active agreement can be amended\n")
+        expectGolden(terminated.standardError, "amend-not-active.txt")
         // Exactly one amendment was recorded, and it cannot be edited or deleted.
         let agreementID = try #require(try store.agreement(reference: "UVO-2026-001")).id
         #expect(try store.amendments(agreementID: agreementID).map(\.reference) == ["UVO-2026-001-W1"])
