@@ -141,6 +141,15 @@ enum BundledTariffBooks {
       "section": "2.2",
       "serviceLevels": [],
       "targetGroup": "0 tot 100+ jaar",
+      "targetGroups": [
+        "jonge-kinderen",
+        "kinderen",
+        "jongeren",
+        "volwassenen"
+      ],
+      "themes": [
+        "leesbevordering"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -187,6 +196,9 @@ enum BundledTariffBooks {
       "section": "2.3",
       "serviceLevels": [],
       "targetGroup": "18+ jaar",
+      "targetGroups": [
+        "volwassenen"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -263,6 +275,16 @@ enum BundledTariffBooks {
       "section": "3.3",
       "serviceLevels": [],
       "targetGroup": "0 tot 100+ jaar",
+      "targetGroups": [
+        "jonge-kinderen",
+        "kinderen",
+        "jongeren",
+        "volwassenen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "leven-lang-ontwikkelen"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -342,6 +364,15 @@ enum BundledTariffBooks {
       "section": "3.2",
       "serviceLevels": [],
       "targetGroup": "Jeugd en volwassenen",
+      "targetGroups": [
+        "kinderen",
+        "jongeren",
+        "volwassenen"
+      ],
+      "themes": [
+        "digitale-inclusie",
+        "leven-lang-ontwikkelen"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -412,6 +443,16 @@ enum BundledTariffBooks {
       "section": "3.3",
       "serviceLevels": [],
       "targetGroup": "0 tot 100+ jaar",
+      "targetGroups": [
+        "jonge-kinderen",
+        "kinderen",
+        "jongeren",
+        "volwassenen"
+      ],
+      "themes": [
+        "digitale-inclusie",
+        "leven-lang-ontwikkelen"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -447,6 +488,13 @@ enum BundledTariffBooks {
       "section": "4.2",
       "serviceLevels": [],
       "targetGroup": "0 tot 6 jaar",
+      "targetGroups": [
+        "jonge-kinderen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -481,6 +529,13 @@ enum BundledTariffBooks {
       "section": "4.3",
       "serviceLevels": [],
       "targetGroup": "0 tot 4 jaar",
+      "targetGroups": [
+        "jonge-kinderen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid"
+      ],
       "tier": "basis",
       "wsob": [
         2,
@@ -518,6 +573,13 @@ enum BundledTariffBooks {
       "section": "4.5",
       "serviceLevels": [],
       "targetGroup": "0 tot 4 jaar",
+      "targetGroups": [
+        "jonge-kinderen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid"
+      ],
       "tier": "basis-plus",
       "wsob": [
         2,
@@ -558,6 +620,13 @@ enum BundledTariffBooks {
       "section": "4.6",
       "serviceLevels": [],
       "targetGroup": "Ouders van kinderen van 0 tot 4 jaar op het consultatiebureau, vooral laagtaalvaardige gezinnen",
+      "targetGroups": [
+        "jonge-kinderen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid"
+      ],
       "tier": "basis-plus",
       "wsob": [
         2,
@@ -659,6 +728,13 @@ enum BundledTariffBooks {
       ],
       "specialFunding": "De financiering kan overgaan naar rijksmiddelen voor onderwijs.",
       "targetGroup": "4 tot 12 jaar",
+      "targetGroups": [
+        "kinderen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "digitale-inclusie"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -744,6 +820,12 @@ enum BundledTariffBooks {
         }
       ],
       "targetGroup": "4 tot 12 jaar",
+      "targetGroups": [
+        "kinderen"
+      ],
+      "themes": [
+        "leesbevordering"
+      ],
       "tier": "basis-plus",
       "wsob": [
         2,
@@ -788,6 +870,13 @@ enum BundledTariffBooks {
       "section": "4.7",
       "serviceLevels": [],
       "targetGroup": "Afhankelijk van de vraag van de gemeente",
+      "targetGroups": [
+        "jonge-kinderen"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid"
+      ],
       "tier": "basis-plus",
       "wsob": [
         2,
@@ -857,6 +946,12 @@ enum BundledTariffBooks {
       "section": "4.8",
       "serviceLevels": [],
       "targetGroup": "Kinderen van 1,5 tot 4 jaar en hun ouders",
+      "targetGroups": [
+        "jonge-kinderen"
+      ],
+      "themes": [
+        "leesbevordering"
+      ],
       "tier": "basis-plus",
       "wsob": [
         2,
@@ -907,6 +1002,14 @@ enum BundledTariffBooks {
         }
       ],
       "targetGroup": "12 tot 18 jaar",
+      "targetGroups": [
+        "jongeren"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid",
+        "digitale-inclusie"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -937,6 +1040,12 @@ enum BundledTariffBooks {
       "section": "4.11",
       "serviceLevels": [],
       "targetGroup": "12 tot 18 jaar",
+      "targetGroups": [
+        "jongeren"
+      ],
+      "themes": [
+        "leesbevordering"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -988,6 +1097,13 @@ enum BundledTariffBooks {
       "section": "4.12",
       "serviceLevels": [],
       "targetGroup": "12 tot 18 jaar",
+      "targetGroups": [
+        "jongeren"
+      ],
+      "themes": [
+        "leesbevordering",
+        "laaggeletterdheid"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -1041,6 +1157,14 @@ enum BundledTariffBooks {
       "section": "5.2",
       "serviceLevels": [],
       "targetGroup": "18 tot 100+ jaar",
+      "targetGroups": [
+        "volwassenen"
+      ],
+      "themes": [
+        "laaggeletterdheid",
+        "digitale-inclusie",
+        "leven-lang-ontwikkelen"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -1077,6 +1201,13 @@ enum BundledTariffBooks {
       "section": "6.2",
       "serviceLevels": [],
       "targetGroup": "18 tot 100+ jaar",
+      "targetGroups": [
+        "volwassenen"
+      ],
+      "themes": [
+        "digitale-inclusie",
+        "leven-lang-ontwikkelen"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -1116,6 +1247,12 @@ enum BundledTariffBooks {
       "section": "6.3",
       "serviceLevels": [],
       "targetGroup": "18 tot 100+ jaar",
+      "targetGroups": [
+        "volwassenen"
+      ],
+      "themes": [
+        "digitale-inclusie"
+      ],
       "tier": "basis",
       "wsob": [
         1,
@@ -1148,6 +1285,12 @@ enum BundledTariffBooks {
       "section": "6.4",
       "serviceLevels": [],
       "targetGroup": "Volwassenen en ouderen",
+      "targetGroups": [
+        "volwassenen"
+      ],
+      "themes": [
+        "digitale-inclusie"
+      ],
       "tier": "basis-plus",
       "wsob": [
         1,
@@ -1198,6 +1341,42 @@ enum BundledTariffBooks {
       "targetGroup": "Afhankelijk van de opdracht",
       "tier": "basis-plus",
       "wsob": []
+    }
+  ],
+  "targetGroups": [
+    {
+      "code": "jonge-kinderen",
+      "name": "Jonge kinderen (0 tot 4 jaar) en hun ouders"
+    },
+    {
+      "code": "kinderen",
+      "name": "Kinderen (4 tot 12 jaar)"
+    },
+    {
+      "code": "jongeren",
+      "name": "Jongeren (12 tot 18 jaar)"
+    },
+    {
+      "code": "volwassenen",
+      "name": "Volwassenen en ouderen (18 jaar en ouder)"
+    }
+  ],
+  "themes": [
+    {
+      "code": "leesbevordering",
+      "name": "Leesbevordering"
+    },
+    {
+      "code": "laaggeletterdheid",
+      "name": "Laaggeletterdheid voorkomen en bestrijden"
+    },
+    {
+      "code": "digitale-inclusie",
+      "name": "Digitale inclusie"
+    },
+    {
+      "code": "leven-lang-ontwikkelen",
+      "name": "Een leven lang ontwikkelen"
     }
   ],
   "title": "Activiteitencatalogus 2025",

@@ -48,6 +48,8 @@ struct TariffBookDecoder {
         let programmeLines = reader.array("programmeLines").map { elements in
             elements.compactMap { decodeProgrammeLine($0.value, at: $0.path) }
         } ?? []
+        let targetGroups = reader.array("targetGroups", required: false).map(decodeTerms) ?? []
+        let themes = reader.array("themes", required: false).map(decodeTerms) ?? []
         let units = reader.array("units").map { elements in
             elements.compactMap { decodeUnit($0.value, at: $0.path) }
         } ?? []
@@ -62,7 +64,8 @@ struct TariffBookDecoder {
             formatVersion: formatVersion, year: year, currency: currency, title: title,
             publisher: publisher, provenance: provenance, mixedWeights: mixedWeights,
             schoolContributionVATRate: vatRate, wsobFunctions: wsobFunctions,
-            programmeLines: programmeLines, units: units, services: services)
+            programmeLines: programmeLines, targetGroups: targetGroups, themes: themes,
+            units: units, services: services)
     }
 
     // MARK: Book-level sections
@@ -166,6 +169,18 @@ struct TariffBookDecoder {
         return functions
     }
 
+    /// A vocabulary: objects with a code and a Dutch name.
+    private func decodeTerms(_ elements: [(value: JSONValue, path: JSONPath)]) -> [Term] {
+        elements.compactMap { element in
+            guard let reader = ObjectReader(element.value, at: element.path, collector: collector) else { return nil }
+            let code = reader.code("code")
+            let name = reader.string("name")
+            reader.finish()
+            guard let code, let name else { return nil }
+            return Term(code: code, name: name)
+        }
+    }
+
     private func decodeProgrammeLine(_ value: JSONValue, at path: JSONPath) -> ProgrammeLine? {
         guard let reader = ObjectReader(value, at: path, collector: collector) else { return nil }
         let code = reader.code("code")
@@ -174,6 +189,13 @@ struct TariffBookDecoder {
         reader.finish()
         guard let code, let name, let wsob else { return nil }
         return ProgrammeLine(code: code, name: name, wsob: wsob)
+    }
+
+    /// An optional list of codes (target groups, themes); the references are checked once the
+    /// whole book is read.
+    private func decodeCodeList(_ reader: ObjectReader, _ key: String) -> [String] {
+        guard let elements = reader.array(key, required: false) else { return [] }
+        return elements.compactMap { collector.code($0.value, at: $0.path) }
     }
 
     /// A list of Wsob function numbers: each from 1 to 5, ascending, no repeats.
@@ -267,6 +289,8 @@ struct TariffBookDecoder {
         let tier = reader.choice("tier", Tier.self, named: "tier")
         let wsob = decodeWsobList(reader)
         let targetGroup = reader.string("targetGroup")
+        let targetGroups = decodeCodeList(reader, "targetGroups")
+        let themes = decodeCodeList(reader, "themes")
         let partners = reader.strings("partners")
         let description = reader.string("description")
         let specialFunding = reader.string("specialFunding", required: false)
@@ -293,7 +317,8 @@ struct TariffBookDecoder {
               let description else { return nil }
         return Service(
             code: code, name: name, section: section, programmeLine: programmeLine, tier: tier,
-            wsob: wsob, targetGroup: targetGroup, partners: partners, description: description,
+            wsob: wsob, targetGroup: targetGroup, targetGroups: targetGroups, themes: themes,
+            partners: partners, description: description,
             specialFunding: specialFunding, schoolAgreement: schoolAgreement, components: components,
             serviceLevels: serviceLevels, constraints: constraints)
     }

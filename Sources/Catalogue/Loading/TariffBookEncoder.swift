@@ -63,9 +63,20 @@ public enum TariffBookEncoder {
                 .init(key: "wsob", value: .array(line.wsob.map(integer))),
             ]))
         }))
+        if !book.targetGroups.isEmpty { root.set("targetGroups", termsJSON(book.targetGroups)) }
+        if !book.themes.isEmpty { root.set("themes", termsJSON(book.themes)) }
         root.set("units", .array(book.units.map { unitJSON($0, resolved: false) }))
         root.set("services", .array(book.services.map { serviceJSON($0, resolved: false) }))
         return .object(root)
+    }
+
+    private static func termsJSON(_ terms: [Term]) -> JSONValue {
+        .array(terms.map { term in
+            .object(JSONObject([
+                .init(key: "code", value: .string(term.code)),
+                .init(key: "name", value: .string(term.name)),
+            ]))
+        })
     }
 
     /// A unit as JSON; `resolved` adds the computed amount of a formula.
@@ -91,6 +102,8 @@ public enum TariffBookEncoder {
         object.set("tier", .string(service.tier.rawValue))
         object.set("wsob", .array(service.wsob.map(integer)))
         object.set("targetGroup", .string(service.targetGroup))
+        if !service.targetGroups.isEmpty { object.set("targetGroups", .array(service.targetGroups.map(JSONValue.string))) }
+        if !service.themes.isEmpty { object.set("themes", .array(service.themes.map(JSONValue.string))) }
         object.set("partners", .array(service.partners.map(JSONValue.string)))
         object.set("description", .string(service.description))
         if let funding = service.specialFunding { object.set("specialFunding", .string(funding)) }

@@ -25,6 +25,12 @@ struct TariffBookResolver {
         reportDuplicates(book.programmeLines.map(\.code),
                          at: { JSONPath.root.appending("programmeLines").appending(index: $0).appending("code") },
                          noun: "programme line code")
+        reportDuplicates(book.targetGroups.map(\.code),
+                         at: { JSONPath.root.appending("targetGroups").appending(index: $0).appending("code") },
+                         noun: "target group code")
+        reportDuplicates(book.themes.map(\.code),
+                         at: { JSONPath.root.appending("themes").appending(index: $0).appending("code") },
+                         noun: "theme code")
         reportDuplicates(book.services.map(\.code), at: { servicePath($0).appending("code") }, noun: "service code")
         for (serviceIndex, service) in book.services.enumerated() {
             reportDuplicates(service.components.map(\.code),
@@ -54,10 +60,29 @@ struct TariffBookResolver {
         }
     }
 
+    /// Each code is one of the book's terms, once.
+    private func checkTerms(_ codes: [String], of terms: [Term], at path: JSONPath, noun: String, listedAt key: String) {
+        let known = Set(terms.map(\.code))
+        var seen: Set<String> = []
+        for (index, code) in codes.enumerated() {
+            if !known.contains(code) {
+                let expected = terms.isEmpty ? "the book lists no \(noun)s under \"\(key)\""
+                    : "expected one of " + terms.map { "\"\($0.code)\"" }.joined(separator: ", ")
+                collector.report(path.appending(index: index), "unknown \(noun) \(quoted(code)); \(expected)")
+            } else if !seen.insert(code).inserted {
+                collector.report(path.appending(index: index), "\(noun) \(quoted(code)) is listed twice")
+            }
+        }
+    }
+
     private func checkReferences(_ book: TariffBook) {
         let lines = Set(book.programmeLines.map(\.code))
         let services = Set(book.services.map(\.code))
         for (serviceIndex, service) in book.services.enumerated() {
+            checkTerms(service.targetGroups, of: book.targetGroups, at: servicePath(serviceIndex).appending("targetGroups"),
+                       noun: "target group", listedAt: "targetGroups")
+            checkTerms(service.themes, of: book.themes, at: servicePath(serviceIndex).appending("themes"),
+                       noun: "theme", listedAt: "themes")
             if let line = service.programmeLine, !lines.contains(line) {
                 collector.report(servicePath(serviceIndex).appending("programmeLine"),
                                  "unknown programme line \(quoted(line)); expected one of " + book.programmeLines.map { "\"\($0.code)\"" }.joined(separator: ", "))

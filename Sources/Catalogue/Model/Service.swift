@@ -14,8 +14,12 @@ public struct Service: Sendable {
     public var tier: Tier
     /// The Wsob core functions the service serves.
     public var wsob: [Int]
-    /// The target group, in Dutch.
+    /// The target group, in Dutch, as the catalogue words it.
     public var targetGroup: String
+    /// The target groups as codes of the book's `targetGroups` (for coverage and the composer).
+    public var targetGroups: [String] = []
+    /// The societal themes the service works on, as codes of the book's `themes`.
+    public var themes: [String] = []
     /// The partners the library works with for this service.
     public var partners: [String]
     /// A short description in Dutch.

@@ -26,6 +26,10 @@ public struct TariffBook: Sendable {
     public var wsobFunctions: [WsobFunction]
     /// The catalogue's programme lines.
     public var programmeLines: [ProgrammeLine]
+    /// The target groups services are tagged with (age groups), in catalogue order.
+    public var targetGroups: [Term] = []
+    /// The societal themes services are tagged with (laaggeletterdheid, digitale inclusie, …).
+    public var themes: [Term] = []
     /// Book-level tariffs that derived tariffs are computed from (hourly rates, book price, …).
     public var units: [Tariff]
     /// Every service, in catalogue order.
@@ -50,6 +54,16 @@ public struct TariffBook: Sendable {
     /// The tariff with this identifier (`uurtarief-mbo`, `robuuste-bibliotheek/vestiging/large`).
     public func tariff(_ id: String) -> Tariff? {
         allTariffs.first { $0.id == id }
+    }
+
+    /// The target group with this code.
+    public func targetGroup(_ code: String) -> Term? {
+        targetGroups.first { $0.code == code }
+    }
+
+    /// The theme with this code.
+    public func theme(_ code: String) -> Term? {
+        themes.first { $0.code == code }
     }
 
     /// The programme line with this code.
@@ -136,6 +150,20 @@ public struct WsobFunction: Sendable, Equatable {
     public var number: Int
     /// The Dutch name, e.g. "Kennis en informatie".
     public var name: String
+}
+
+/// A named code of a vocabulary of the book: a target group or a theme.
+public struct Term: Sendable, Equatable {
+    /// A stable code, e.g. `jongeren`.
+    public var code: String
+    /// The Dutch name, e.g. "Jongeren (12 tot 18 jaar)".
+    public var name: String
+
+    /// Creates a term.
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
 }
 
 /// A programme line of the catalogue, e.g. "Geletterde samenleving: Drenthe leest".

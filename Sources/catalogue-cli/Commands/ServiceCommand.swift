@@ -51,6 +51,10 @@ enum ServiceCommand: CLICommand {
         }
         facts.add(["Wsob functions", wsob.isEmpty ? "none" : wsob.joined(separator: "; ")])
         facts.add(["Target group", service.targetGroup])
+        if !service.targetGroups.isEmpty {
+            facts.add(["Target groups", service.targetGroups.joined(separator: ", ")])
+        }
+        if !service.themes.isEmpty { facts.add(["Themes", service.themes.joined(separator: ", ")]) }
         facts.add(["Partners", service.partners.isEmpty ? "none" : service.partners.joined(separator: ", ")])
         if let funding = service.specialFunding { facts.add(["Funding", funding]) }
         for line in facts.render(indent: "  ") { context.print(line) }
