@@ -52,6 +52,7 @@ enum CLI {
         ServicesCommand.self,
         ServiceCommand.self,
         PriceCommand.self,
+        ComposeCommand.self,
         QuoteCommand.self,
         ContractCommand.self,
         ContractAmendCommand.self,
@@ -87,6 +88,7 @@ enum CLI {
             ServicesCommand.info,
             ServiceCommand.info,
             PriceCommand.info,
+            ComposeCommand.info,
             MunicipalityGroup.info,
             OfferGroup.info,
             QuoteCommand.info,
@@ -101,6 +103,10 @@ enum CLI {
             try dispatch(arguments, &context)
             return CommandResult(exitCode: .success, standardOutput: context.output, standardError: "")
         } catch {
+            // An unanswerable question keeps its explanation; every other failure writes nothing.
+            if case .unsatisfiable = error {
+                return CommandResult(exitCode: error.exitCode, standardOutput: context.output, standardError: error.message)
+            }
             return CommandResult(exitCode: error.exitCode, standardOutput: "", standardError: error.message)
         }
     }

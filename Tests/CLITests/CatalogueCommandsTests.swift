@@ -157,6 +157,7 @@ struct CLIErrorTests {
         (["tariffs", "diff", "--help"], "help-tariffs-diff.txt"),
         (["tariffs", "show", "--help"], "help-tariffs-show.txt"),
         (["price", "--help"], "help-price.txt"),
+        (["compose", "--help"], "help-compose.txt"),
         (["demo", "--help"], "help-demo.txt"),
         (["offer", "--help"], "help-offer.txt"),
         (["offer", "add", "--help"], "help-offer-add.txt"),

@@ -27,7 +27,8 @@ struct CommandInfo: Sendable {
             return positional.optional ? "[\(name)]" : name
         }
         parts += options.map { option in
-            let text = option.valueName.map { "\(option.name) <\($0)>" } ?? option.name
+            var text = option.valueName.map { "\(option.name) <\($0)>" } ?? option.name
+            if option.repeatable { text += " ..." }
             return option.required ? text : "[\(text)]"
         }
         return parts.joined(separator: " ")
@@ -85,16 +86,24 @@ struct OptionInfo: Sendable {
     var help: String
     /// Whether the command cannot run without it (shown without brackets in the usage line).
     var required: Bool = false
+    /// Whether it may be given more than once (its values are collected in order).
+    var repeatable: Bool = false
 }
 
 /// Arguments after parsing against a `CommandInfo`.
 struct ParsedArguments {
     var values: [String: String] = [:]
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
 
     /// The value of an option.
     func value(_ name: String) -> String? { values[name] }
+
+    /// Every value of a repeatable option, in order, each split at commas (`--require a,b`).
+    func list(_ name: String) -> [String] {
+        (lists[name] ?? []).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
 
     /// Whether a flag was given.
     func flag(_ name: String) -> Bool { flags.contains(name) }
@@ -138,6 +147,10 @@ func parseArguments(_ arguments: [String], for command: CommandInfo) throws(CLIE
                 index += 1
             } else {
                 throw .usage("missing value for '\(name) <\(valueName)>'", command: command)
+            }
+            if option.repeatable {
+                parsed.lists[name, default: []].append(value)
+                continue
             }
             if parsed.values[name] != nil {
                 throw .usage("'\(name)' is given more than once", command: command)

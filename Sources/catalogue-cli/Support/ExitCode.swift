@@ -25,6 +25,9 @@ enum CLIError: Error {
     case database(file: String, message: String)
     /// A step refused because of the state of what it works on (an issued offer, an unknown id).
     case refused(String)
+    /// The question has no answer (no offer fits the budget); the full explanation is already on
+    /// standard output, and this message goes to standard error.
+    case unsatisfiable(String)
 
     var exitCode: ExitCode {
         switch self {
@@ -35,7 +38,7 @@ enum CLIError: Error {
         case .cannotCreateOutput: .cannotCreateOutput
         case .internalError: .internalError
         case .database: .inputOutputError
-        case .refused: .dataError
+        case .refused, .unsatisfiable: .dataError
         }
     }
 
@@ -67,7 +70,7 @@ enum CLIError: Error {
             "Error: internal error: \(message)\nThis is a bug in catalogue-cli; please report it with the command you ran.\n"
         case .database(let file, let message):
             "Error: database \(file): \(message)\n"
-        case .refused(let message):
+        case .refused(let message), .unsatisfiable(let message):
             "Error: \(message)\n"
         }
     }

@@ -1,0 +1,338 @@
+import Catalogue
+import JSON
+import Money
+import Pricing
+
+/// `catalogue-cli compose --profile P --budget AMOUNT --years 2026-2028`: the best offer within a
+/// budget, found by an exact search.
+enum ComposeCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["compose"],
+        abstract: "Find the best offer a municipality can have within its budget, by an exact search.",
+        options: [
+            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON).", required: true),
+            OptionInfo(name: "--budget", valueName: "euros", help: "What the municipality can spend each year, e.g. 750000 or 750000.00.", required: true),
+            OptionInfo(name: "--years", valueName: "first-last", help: "The years of the offer, e.g. 2026-2028 (or one year).", required: true),
+            OptionInfo(name: "--require", valueName: "code", help: "A service that must be in the offer (repeat, or separate with commas).", repeatable: true),
+            OptionInfo(name: "--exclude", valueName: "code", help: "A service that must not be in the offer (repeat, or separate with commas).", repeatable: true),
+            OptionInfo(name: "--weights", valueName: "file", help: "The municipality's priorities (JSON): weights of Wsob functions, target groups and themes, and branch needs."),
+            OptionInfo(name: "--alternatives", valueName: "n", help: "How many next-best offers to show (0 to 20). Default: 3."),
+            OptionInfo(name: "--more", valueName: "euros", help: "Also show what this much more budget a year would buy, e.g. 10000."),
+            OptionInfo(name: "--out", valueName: "file", help: "Write the best offer as an offer file (*.offer.json), for 'price' or 'offer create --from'."),
+            SharedOptions.format([.table, .json]),
+            SharedOptions.tariffs,
+        ] + StoreOptions.assumptionOptions,
+        discussion: """
+        The composer takes every Basis service that applies to the municipality (unless excluded),
+        then chooses Basis Plus services, packages and branches to give the most value within the
+        budget in every year, indexation and one-off costs included. The budget covers the
+        municipality's own payments; school contributions and participant fees are not in it.
+
+        Value is compared in this order: (1) coverage, the summed weight of the distinct Wsob core
+        functions, target groups and themes the offer serves; (2) reach, the sum over its services
+        of the service's summed weight times the option's reach in percent (a package's activities
+        against the largest package, the share of branches); (3) the lower total cost; (4) the
+        choices in catalogue order, "not taken" first. Every criterion weighs 1 unless --weights
+        says otherwise.
+
+        The search is exact: a branch-and-bound over every combination of options, which cuts off
+        only branches that provably cannot fit or beat the offers found. Services priced only on
+        custom quote or by agreed hours are listed, not composed.
+
+        Exit 0 with the offer; exit 65 when no offer fits (the output says by how much).
+        """)
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
+        guard let budgetText = arguments.value("--budget") else { throw .usage("missing '--budget <euros>'", command: info) }
+        guard let yearsText = arguments.value("--years") else { throw .usage("missing '--years <first-last>'", command: info) }
+        let budget = try euros(budgetText, option: "--budget")
+        let years = try yearRange(yearsText)
+        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
+        let alternatives = try count(arguments.value("--alternatives"), option: "--alternatives", range: 0...20) ?? 3
+        let more = try arguments.value("--more").map { (text) throws(CLIError) in try euros(text, option: "--more") }
+        let library = try SharedOptions.library(arguments, context)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+
+        let profile: MunicipalityProfile
+        let books: PricingBooks
+        do {
+            profile = try ProfileLoader.load(file: profileFile)
+            books = try BookProjector.books(for: years, library: library, assumptions: assumptions)
+        } catch {
+            throw .input(error)
+        }
+        guard let book = books[years.lowerBound]?.book else { throw .internalError("no book for \(years.lowerBound)") }
+        let required = try serviceCodes(arguments.list("--require"), option: "--require", book: book)
+        let excluded = try serviceCodes(arguments.list("--exclude"), option: "--exclude", book: book)
+        if let both = required.intersection(excluded).sorted().first {
+            throw .usage("'\(both)' is both required and excluded", command: info)
+        }
+        var priorities = Priorities()
+        if let file = arguments.value("--weights") {
+            do { priorities = try PrioritiesLoader.load(file: file, book: book) } catch { throw .input(error) }
+        }
+
+        let request = CompositionRequest(profile: profile, books: books, years: years, budget: budget, required: required,
+                                         excluded: excluded, priorities: priorities, alternatives: alternatives)
+        let composition = try compose(request)
+        var moreComposition: Composition?
+        if let more {
+            guard let larger = try? budget.adding(more) else {
+                throw .usage("'--budget' plus '--more' is outside the supported range", command: info)
+            }
+            var largerRequest = request
+            largerRequest.budget = larger
+            largerRequest.alternatives = 0
+            moreComposition = try compose(largerRequest)
+        }
+        var coverage: CoverageReport?
+        if let best = composition.best {
+            coverage = try check(best, request: request)
+        }
+
+        switch format {
+        case .json:
+            context.print(JSONWriter.write(CompositionJSON.json(composition, coverage: coverage, more: moreComposition)),
+                          terminator: true)
+        default:
+            ComposeTable.render(composition, coverage: coverage, more: moreComposition, &context)
+        }
+        guard let best = composition.best else {
+            let shortfall = composition.infeasible?.shortfalls.max() ?? .zero
+            throw .unsatisfiable("no offer fits a budget of \(budget.dutchString) a year: the services that must be taken need up to \(shortfall.dutchString) more")
+        }
+        if let file = arguments.value("--out") {
+            let text = JSONWriter.write(OfferEncoder.json(best.offer)) + "\n"
+            do {
+                try FileSystem.writeFileAtomically(file, Array(text.utf8))
+            } catch {
+                throw .cannotCreateOutput(file: error.file, reason: error.reason)
+            }
+            if format == .table { context.print("Wrote the best offer to \(file).") }
+        }
+    }
+
+    private static func compose(_ request: CompositionRequest) throws(CLIError) -> Composition {
+        do {
+            return try Composer.compose(request)
+        } catch {
+            switch error {
+            case .requiredNotPossible: throw .refused(error.description)
+            case .missingBook, .overflow: throw .internalError(error.description)
+            }
+        }
+    }
+
+    /// Prices the best offer as any offer is priced, and checks the composer's sums against it.
+    private static func check(_ best: ComposedOffer, request: CompositionRequest) throws(CLIError) -> CoverageReport {
+        let collector = DiagnosticCollector(file: "composed offer")
+        guard let validated = OfferValidator.validate(best.offer, profile: request.profile, books: request.books,
+                                                      collector: collector) else {
+            throw .internalError("the composed offer does not validate: " + collector.diagnostics.map(\.description).joined(separator: "; "))
+        }
+        let priced: PricedOffer
+        do { priced = try PricingEngine.price(validated, books: request.books) } catch {
+            throw .internalError("the composed offer cannot be priced: \(error)")
+        }
+        for (index, year) in priced.years.enumerated() where year.totals.municipality != best.costs[index] {
+            throw .internalError("the composer's \(year.year) cost \(best.costs[index].jsonString) differs from the priced total \(year.totals.municipality.jsonString)")
+        }
+        return CoverageAnalyzer.coverage(of: validated, books: request.books, needs: request.priorities.branchNeeds)
+    }
+
+    // MARK: Arguments
+
+    /// Whole euros ("750000"), the file form ("750000.00") or the Dutch form ("750.000,00").
+    static func euros(_ text: String, option: String) throws(CLIError) -> Money {
+        var amount: Money?
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), text.count <= 12 {
+            amount = try? Money(parsing: text + ".00")
+        } else {
+            amount = (try? Money(parsing: text)) ?? (try? Money(parsingDutch: text))
+        }
+        guard let amount, amount >= .zero else {
+            throw .usage("'\(option)' expects an amount in euros like 750000 or 750000.00, found '\(text)'", command: info)
+        }
+        return amount
+    }
+
+    /// "2026-2028" or "2026".
+    static func yearRange(_ text: String) throws(CLIError) -> ClosedRange<Int> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let numbers = parts.compactMap { Int($0) }
+        guard (1...2).contains(parts.count), numbers.count == parts.count,
+              numbers.allSatisfy({ InputLimits.calendarYears.contains($0) }), numbers.first! <= numbers.last! else {
+            throw .usage("'--years' expects years like 2026-2028 or 2026, found '\(text)'", command: info)
+        }
+        let range = numbers.first!...numbers.last!
+        guard InputLimits.offerYears.contains(range.count) else {
+            throw .usage("'--years' covers at most \(InputLimits.offerYears.upperBound) years, found \(range.count)", command: info)
+        }
+        return range
+    }
+
+    private static func count(_ text: String?, option: String, range: ClosedRange<Int>) throws(CLIError) -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw .usage("'\(option)' expects a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'", command: info)
+        }
+        return value
+    }
+
+    private static func serviceCodes(_ codes: [String], option: String, book: TariffBook) throws(CLIError) -> Set<String> {
+        var result: Set<String> = []
+        for code in codes {
+            guard book.service(code) != nil else {
+                var message = "'\(option)': unknown service '\(code)' in the \(book.year) catalogue"
+                if let hint = didYouMean(suggestions(for: code, among: book.services.map(\.code)), quote: "'") {
+                    message += "; " + hint
+                }
+                throw .usage(message, command: info)
+            }
+            result.insert(code)
+        }
+        return result
+    }
+}
+
+/// The table form of a composition.
+enum ComposeTable {
+    static func render(_ composition: Composition, coverage: CoverageReport?, more: Composition?,
+                       _ context: inout CommandContext) {
+        let request = composition.request
+        let years = Array(request.years)
+        let span = years.count == 1 ? "\(years[0])" : "\(years[0])–\(years[years.count - 1])"
+        context.print("Composition for \(request.profile.name) (\(request.profile.code)), \(span), budget \(request.budget.dutchString) a year")
+        context.print("The budget covers the municipality's own payments; school contributions and participant fees are not in it.")
+        for year in years {
+            if let yearBook = request.books[year], yearBook.status == .projected {
+                context.print("\(year) is priced with a PROJECTED tariff book (\(yearBook.projectedFrom.map(String.init) ?? "?") indexed forward with assumed percentages).")
+            }
+        }
+        let statistics = composition.statistics
+        context.print("Search: exact branch and bound over \(composition.choices.count) services and \(thousands(statistics.combinations)) combinations of their options; \(thousands(statistics.evaluated)) complete combinations checked one by one, every other one ruled out by a bound that proves it cannot fit or do better.")
+        let weights = request.priorities.file.map { "weights from \($0)" } ?? "every criterion weighs 1"
+        context.print("Value: coverage (distinct Wsob functions, target groups and themes, weighted) first, then reach (weight × reach %), then the lower cost; \(weights).")
+
+        guard let best = composition.best else {
+            renderInfeasible(composition, &context)
+            renderNotConsidered(composition, &context)
+            return
+        }
+        context.print()
+        let maximum = composition.criteria.reduce(0) { $0 + $1.weight }
+        context.print("Best offer: coverage \(best.coverage) of \(maximum), reach \(thousands(best.reach))")
+        renderOffer(best, in: composition, &context)
+        renderNotConsidered(composition, &context)
+        if let coverage { renderCoverage(coverage, &context) }
+
+        if composition.ranked.count > 1 {
+            context.print()
+            context.print("Next best offers")
+            for (position, offer) in composition.ranked.dropFirst().enumerated() {
+                let costs = offer.costs.map(\.dutchString).joined(separator: " / ")
+                context.print("  \(position + 2). coverage \(offer.coverage), reach \(thousands(offer.reach)) (\(signed(offer.reach - best.reach))), cost \(costs)")
+                for change in composition.changes(from: best, to: offer) {
+                    context.print("       \(change.service): \(change.from) → \(change.to)")
+                }
+            }
+        }
+        if let more {
+            context.print()
+            let extra = (try? more.request.budget.subtracting(request.budget)) ?? .zero
+            if let moreBest = more.best {
+                let changes = more.changes(from: best, to: moreBest)
+                if changes.isEmpty {
+                    context.print("With \(extra.dutchString) more a year (\(more.request.budget.dutchString)): nothing better fits; the best offer stays the same.")
+                } else {
+                    context.print("With \(extra.dutchString) more a year (\(more.request.budget.dutchString)): coverage \(moreBest.coverage), reach \(thousands(moreBest.reach)) (\(signed(moreBest.reach - best.reach))), cost \(moreBest.costs.map(\.dutchString).joined(separator: " / "))")
+                    for change in changes { context.print("       \(change.service): \(change.from) → \(change.to)") }
+                }
+            }
+        }
+    }
+
+    private static func renderOffer(_ offer: ComposedOffer, in composition: Composition, _ context: inout CommandContext) {
+        let years = Array(composition.request.years)
+        var table = TextTable([.left, .left, .left] + years.map { _ in .right } + [.right])
+        table.add(["SERVICE", "TIER", "CHOICE"] + years.map(String.init) + ["VALUE"])
+        for (index, choice) in composition.choices.enumerated() {
+            let option = choice.options[offer.picks[index]]
+            guard !option.isNone else { continue }
+            var tier = choice.service.tier == .basis ? "Basis" : "Basis Plus"
+            if choice.mandatory == .required { tier += " (required)" }
+            table.add([choice.service.code, tier, option.label] + option.amounts.map(\.dutchString) + [thousands(option.value)])
+        }
+        table.add(["Total", "", ""] + offer.costs.map(\.dutchString) + [thousands(offer.reach)])
+        table.add(["Budget", "", ""] + years.map { _ in composition.request.budget.dutchString } + [""])
+        table.add(["Remaining", "", ""] + offer.costs.map { ((try? composition.request.budget.subtracting($0)) ?? .zero).dutchString } + [""])
+        for line in table.render(indent: "  ") { context.print(line) }
+    }
+
+    private static func renderInfeasible(_ composition: Composition, _ context: inout CommandContext) {
+        guard let infeasible = composition.infeasible else { return }
+        context.print()
+        context.print("No offer fits: the services that must be taken (Basis, and any --require) cost more than the budget.")
+        let years = Array(composition.request.years)
+        var table = TextTable([.left] + years.map { _ in .right })
+        table.add([""] + years.map(String.init))
+        table.add(["Least cost of the services that must be taken"] + infeasible.minimumCosts.map(\.dutchString))
+        table.add(["Budget"] + years.map { _ in composition.request.budget.dutchString })
+        table.add(["Shortfall"] + infeasible.shortfalls.map(\.dutchString))
+        for line in table.render(indent: "  ") { context.print(line) }
+        context.print("  Those services:")
+        for choice in composition.choices where choice.mandatory != nil {
+            let cheapest = choice.options.min { $0.costs.reduce(0, +) < $1.costs.reduce(0, +) }
+            context.print("    \(choice.service.code) (\(choice.mandatory!.rawValue)): " + (cheapest?.amounts.map(\.dutchString).joined(separator: " / ") ?? ""))
+        }
+        context.print("  Raise the budget by the shortfall, or exclude a Basis service with --exclude (it is then reported as a gap).")
+    }
+
+    private static func renderNotConsidered(_ composition: Composition, _ context: inout CommandContext) {
+        guard !composition.notConsidered.isEmpty else { return }
+        context.print()
+        context.print("Not composed")
+        for skipped in composition.notConsidered {
+            context.print("  \(skipped.service) (\(skipped.tier == .basis ? "Basis" : "Basis Plus")): \(skipped.reason)")
+        }
+    }
+
+    static func renderCoverage(_ coverage: CoverageReport, _ context: inout CommandContext) {
+        context.print()
+        context.print("Coverage")
+        context.print("  Wsob functions: covered " + list(coverage.wsobCovered.map(String.init)) + "; missing " + list(coverage.wsobMissing.map(String.init)))
+        context.print("  Target groups: covered " + list(coverage.targetGroupsCovered) + "; missing " + list(coverage.targetGroupsMissing))
+        context.print("  Themes: covered " + list(coverage.themesCovered) + "; missing " + list(coverage.themesMissing))
+        if coverage.basisGaps.isEmpty {
+            context.print("  Basis gaps: none")
+        } else {
+            for gap in coverage.basisGaps {
+                context.print("  Basis gap: \(gap.service), would cost " + gap.costs.map { "\($0.amount.dutchString) in \($0.year)" }.joined(separator: ", "))
+            }
+        }
+        for gap in coverage.basisNotApplicable {
+            context.print("  Basis, not applicable: \(gap.service) (\(gap.notApplicableReason ?? ""))")
+        }
+        for branch in coverage.branches {
+            let mark = branch.meetsNeed ? "meets" : "BELOW"
+            context.print("  Branch \(branch.name) (\(branch.size.rawValue)): \(branch.functions.count) of \(branch.need) needed core functions (\(list(branch.functions.map(String.init)))), \(mark) its need")
+        }
+    }
+
+    private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
+
+    private static func signed(_ value: Int) -> String { value >= 0 ? "+\(thousands(value))" : "−\(thousands(-value))" }
+
+    /// 12345 as "12.345", the Dutch grouping the amounts use.
+    static func thousands(_ value: Int) -> String {
+        if value == Int.max { return "more than 9 quintillion" }
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(".") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+}
