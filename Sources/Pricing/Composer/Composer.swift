@@ -122,8 +122,9 @@ public enum CompositionError: Error, Sendable, Equatable, CustomStringConvertibl
 /// 2. reach: the sum over the offer's services of (the service's summed weight × the option's
 ///    reach in percent), so bigger packages and more branches count;
 /// 3. the lower total cost over the years;
-/// 4. the choices in catalogue order, "not taken" before smaller options before larger ones
-///    (a fixed order, so ties always resolve the same way).
+/// 4. at the first service in catalogue order where the offers differ, the one that takes the
+///    service, then the one with the option listed first (packages in book order; fewer branches
+///    before more): a fixed order, so ties always resolve the same way.
 ///
 /// Every Basis service that applies to the municipality, and every required service, is in every
 /// offer; the budget limits the municipality's own payments in each year, indexation included.
@@ -201,6 +202,9 @@ struct Search {
         var coverage: Int
         var reach: Int
         var total: Int64
+        /// The picks for breaking ties: "not taken" counts after every option, so an offer that
+        /// takes the earlier service in catalogue order wins, then the option listed first.
+        var tieKey: [Int]
     }
 
     let choices: [ServiceChoices]
@@ -324,7 +328,9 @@ struct Search {
             }
         }
         let costs = (0..<years).map { budget - remaining[$0] }
-        let found = Found(picks: picks, costs: costs, coverage: criteria.weight(mask), reach: reach, total: costs.reduce(0, +))
+        let tieKey = picks.indices.map { choices[$0].options[picks[$0]].isNone ? Int.max : picks[$0] }
+        let found = Found(picks: picks, costs: costs, coverage: criteria.weight(mask), reach: reach, total: costs.reduce(0, +),
+                          tieKey: tieKey)
         guard best.count < keep || Self.isBetter(found, than: best[best.count - 1]) else { return }
         var position = best.count
         while position > 0 && Self.isBetter(found, than: best[position - 1]) { position -= 1 }
@@ -337,6 +343,6 @@ struct Search {
         if left.coverage != right.coverage { return left.coverage > right.coverage }
         if left.reach != right.reach { return left.reach > right.reach }
         if left.total != right.total { return left.total < right.total }
-        return left.picks.lexicographicallyPrecedes(right.picks)
+        return left.tieKey.lexicographicallyPrecedes(right.tieKey)
     }
 }

@@ -31,9 +31,9 @@ enum ComposeCommand: CLICommand {
         Value is compared in this order: (1) coverage, the summed weight of the distinct Wsob core
         functions, target groups and themes the offer serves; (2) reach, the sum over its services
         of the service's summed weight times the option's reach in percent (a package's activities
-        against the largest package, the share of branches); (3) the lower total cost; (4) the
-        choices in catalogue order, "not taken" first. Every criterion weighs 1 unless --weights
-        says otherwise.
+        against the largest package, the share of branches); (3) the lower total cost; (4) on a
+        tie, taking the service that comes first in the catalogue, then its option listed first.
+        Every criterion weighs 1 unless --weights says otherwise.
 
         The search is exact: a branch-and-bound over every combination of options, which cuts off
         only branches that provably cannot fit or beat the offers found. Services priced only on
