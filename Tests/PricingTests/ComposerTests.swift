@@ -316,3 +316,156 @@ struct ComposerTests {
         }
     }
 }
+
+// MARK: Hand-made cases
+
+/// A catalogue of municipality-wide services with given amounts in 2025 and 2026.
+func handCatalogue(_ services: [(code: String, tier: String, wsob: [Int], amounts: (String, String))]) throws -> (PricingBooks, MunicipalityProfile) {
+    var byYear: [Int: YearBook] = [:]
+    for year in [2025, 2026] {
+        let list = services.map { service in
+            let amount = year == 2025 ? service.amounts.0 : service.amounts.1
+            return #"{"code": "\#(service.code)", "name": "\#(service.code)", "section": "1", "tier": "\#(service.tier)", "wsob": [\#(service.wsob.map(String.init).joined(separator: ", "))], "targetGroup": "t", "partners": [], "description": "d", "components": [{"code": "gemeente", "name": "gemeente", "basis": "per-municipality", "payer": "municipality", "source": "1", "recurrence": "annual", "precision": "cent", "indicative": false, "indexClass": "price", "amount": "\#(amount)"}], "serviceLevels": [], "constraints": []}"#
+        }
+        let text = #"""
+        {"formatVersion": 1, "year": \#(year), "currency": "EUR", "title": "Hand", "publisher": "Test",
+         "provenance": {"kind": "transcription", "source": "test"},
+         "indexation": {"mixedWeights": {"wage": "2/3", "price": "1/3"}}, "vat": {"schoolContributionRate": "9"},
+         "wsobFunctions": [{"number": 1, "name": "a"}, {"number": 2, "name": "b"}, {"number": 3, "name": "c"}, {"number": 4, "name": "d"}, {"number": 5, "name": "e"}],
+         "programmeLines": [], "units": [], "services": [\#(list.joined(separator: ", "))]}
+        """#
+        let book = try TariffBookLoader.load(bytes: Array(text.utf8), file: "hand/\(year).json", expectedYear: year)
+        byYear[year] = YearBook(book: book, status: .published, file: "hand/\(year).json")
+    }
+    let profile = MunicipalityProfile(code: "hand", name: "Hand", inhabitants: [], branches: [], schools: [],
+                                      childcareLocations: [], consultationBureaus: [])
+    return (PricingBooks(byYear: byYear), profile)
+}
+
+@Suite("Composer: hand-made budgets at the boundary")
+struct ComposerBoundaryTests {
+    let catalogue: (books: PricingBooks, profile: MunicipalityProfile)
+    init() throws {
+        catalogue = try handCatalogue([
+            ("basis", "basis", [3], ("10000.00", "10500.00")),
+            ("eerste", "basis-plus", [1], ("3000.00", "3100.00")),
+            ("tweede", "basis-plus", [1], ("3000.00", "3100.00")),
+            ("groot", "basis-plus", [1, 2], ("5000.00", "5000.00")),
+        ])
+    }
+
+    func compose(_ budget: String, alternatives: Int = 3) throws -> Composition {
+        try Composer.compose(CompositionRequest(profile: catalogue.profile, books: catalogue.books, years: 2025...2026,
+                                                budget: try Money(parsing: budget), alternatives: alternatives))
+    }
+
+    func services(_ offer: ComposedOffer?) -> [String] { offer?.offer.lines.map(\.service) ?? [] }
+
+    @Test("a budget of exactly the Basis cost in the dearest year fits; one cent less is infeasible by one cent")
+    func basisBoundary() throws {
+        let exact = try compose("10500.00")
+        #expect(services(exact.best) == ["basis"])
+        #expect(exact.best?.costs.map(\.jsonString) == ["10000.00", "10500.00"])
+        let short = try compose("10499.99")
+        #expect(short.best == nil)
+        #expect(short.infeasible?.minimumCosts.map(\.jsonString) == ["10000.00", "10500.00"])
+        #expect(short.infeasible?.shortfalls.map(\.jsonString) == ["0.00", "0.01"])
+    }
+
+    @Test("an option fits at exactly its cost in every year, and not one cent below")
+    func optionBoundary() throws {
+        // basis + groot = 15 000 in 2025 and 15 500 in 2026; groot (Wsob 1 and 2) beats eerste (Wsob 1).
+        let exact = try compose("15500.00")
+        #expect(services(exact.best) == ["basis", "groot"])
+        #expect(exact.best?.costs.map(\.jsonString) == ["15000.00", "15500.00"])
+        let below = try compose("15499.99")
+        // Now only one of the 3 000 services fits beside the Basis service: the first in the catalogue.
+        #expect(services(below.best) == ["basis", "eerste"])
+        #expect(services(below.ranked.dropFirst().first) == ["basis", "tweede"])
+        #expect(below.best?.costs.map(\.jsonString) == ["13000.00", "13600.00"])
+    }
+
+    @Test("ties in value and cost go to the service earlier in the catalogue, always")
+    func ties() throws {
+        for _ in 0..<3 {
+            let composition = try compose("13600.00")
+            #expect(services(composition.best) == ["basis", "eerste"])
+            #expect(composition.ranked.map { services($0) } == [["basis", "eerste"], ["basis", "tweede"], ["basis"]])
+        }
+    }
+
+    @Test("the same request gives byte-identical JSON")
+    func determinism() throws {
+        let first = JSONWriter.write(CompositionJSON.json(try compose("20000.00"), coverage: nil, more: nil))
+        let second = JSONWriter.write(CompositionJSON.json(try compose("20000.00"), coverage: nil, more: nil))
+        #expect(first == second)
+        #expect(first.contains(#""exact": true"#))
+    }
+
+    @Test("an excluded Basis service is left out and costs nothing; a required one is always in")
+    func requireAndExclude() throws {
+        let excluded = try Composer.compose(CompositionRequest(
+            profile: catalogue.profile, books: catalogue.books, years: 2025...2026, budget: try Money(parsing: "5000.00"),
+            excluded: ["basis"]))
+        #expect(services(excluded.best) == ["groot"])
+        #expect(excluded.notConsidered.map(\.service) == ["basis"])
+        let required = try Composer.compose(CompositionRequest(
+            profile: catalogue.profile, books: catalogue.books, years: 2025...2026, budget: try Money(parsing: "16000.00"),
+            required: ["tweede"]))
+        #expect(services(required.best) == ["basis", "tweede"])
+    }
+
+    @Test("the weights decide between services: weighting Wsob 1 above 2 makes two small services beat one large")
+    func weights() throws {
+        let heavy = try Composer.compose(CompositionRequest(
+            profile: catalogue.profile, books: catalogue.books, years: 2025...2026, budget: try Money(parsing: "16700.00"),
+            priorities: Priorities(wsob: [1: 5, 2: 1])))
+        // groot: coverage 1+2 → 6, reach (5+1) × 100 = 600; eerste + tweede: coverage 5, reach 1 000.
+        // Coverage comes first, so groot still wins; with Wsob 2 at 0 the two small ones win on reach.
+        #expect(services(heavy.best) == ["basis", "groot"])
+        let noTwo = try Composer.compose(CompositionRequest(
+            profile: catalogue.profile, books: catalogue.books, years: 2025...2026, budget: try Money(parsing: "16700.00"),
+            priorities: Priorities(wsob: [1: 5, 2: 0])))
+        #expect(services(noTwo.best) == ["basis", "eerste", "tweede"])
+    }
+}
+
+@Suite("Priorities (weights) files")
+struct PrioritiesTests {
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try PrioritiesLoader.load(bytes: Array(text.utf8), file: "weights.json", book: book2025)
+            return []
+        } catch {
+            guard case .invalid(let diagnostics) = error else { return ["\(error)"] }
+            return diagnostics.map { "\($0.path): \($0.message)" }
+        }
+    }
+
+    @Test("a full weights file is read")
+    func reads() throws {
+        let priorities = try PrioritiesLoader.load(bytes: Array(#"""
+            {"wsob": {"2": 3}, "targetGroups": {"jonge-kinderen": 4}, "themes": {"laaggeletterdheid": 5}, "branchNeeds": {"medium": 4}}
+            """#.utf8), file: "w.json", book: book2025)
+        #expect(priorities.weight(wsob: 2) == 3 && priorities.weight(wsob: 1) == 1)
+        #expect(priorities.weight(targetGroup: "jonge-kinderen") == 4)
+        #expect(priorities.weight(theme: "laaggeletterdheid") == 5 && priorities.weight(theme: "leesbevordering") == 1)
+        #expect(priorities.branchNeeds.need(.medium) == 4 && priorities.branchNeeds.need(.large) == 5)
+        // BoekStartcoach: Wsob 2 (3) + 3 (1), jonge-kinderen (4), leesbevordering (1) + laaggeletterdheid (5).
+        #expect(priorities.weight(of: book2025.service("boekstartcoach")!) == 14)
+    }
+
+    @Test("every problem is reported with its path")
+    func errors() {
+        #expect(problems(#"{"themes": {"laaggeletterheid": 2}}"#) == [
+            #"themes.laaggeletterheid: unknown theme "laaggeletterheid"; expected one of "leesbevordering", "laaggeletterdheid", "digitale-inclusie", "leven-lang-ontwikkelen"; did you mean "laaggeletterdheid"?"#,
+        ])
+        #expect(problems(#"{"wsob": {"6": 1, "1": 101}, "branchNeeds": {"huge": 5, "large": 6}, "jeugd": 2}"#) == [
+            #"wsob["6"]: unknown Wsob function "6"; expected one of "1", "2", "3", "4", "5""#,
+            #"wsob["1"]: expected a whole number from 0 to 100, found 101"#,
+            #"branchNeeds.huge: unknown branch size "huge"; expected one of "large", "medium", "small", "service-point""#,
+            "branchNeeds.large: expected a whole number from 0 to 5, found 6",
+            #"jeugd: unknown field "jeugd""#,
+        ])
+    }
+}

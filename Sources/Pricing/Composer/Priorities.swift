@@ -111,7 +111,7 @@ public enum PrioritiesLoader {
                 var message = "unknown \(noun) \(quoted(member.key)); expected one of "
                     + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
                 if allowed.isEmpty { message = "unknown \(noun) \(quoted(member.key)); the tariff book lists none" }
-                if let hint = didYouMean(suggestions(for: member.key, among: allowed)) { message += "; " + hint }
+                if member.key.count > 2, let hint = didYouMean(suggestions(for: member.key, among: allowed)) { message += "; " + hint }
                 collector.report(path, message)
                 continue
             }
