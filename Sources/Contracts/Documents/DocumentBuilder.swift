@@ -19,12 +19,15 @@ public enum DocumentBuilder {
     /// they cannot leave the supported range; if one ever did, the document is refused rather
     /// than printed with a wrong amount.
     public static func quote(_ priced: PricedOffer, books: PricingBooks, reference: String, version: Int = 1,
-                             supersedes: String? = nil, date: CalendarDate, validDays: Int = 60) throws(MoneyError) -> QuoteDocument {
-        QuoteDocument(
+                             supersedes: String? = nil, date: CalendarDate, validDays: Int = 60,
+                             coverage: CoverageReport? = nil) throws(MoneyError) -> QuoteDocument {
+        let firstBook = priced.years.first.flatMap { books[$0.year]?.book }
+        return QuoteDocument(
             reference: reference, version: version, supersedes: supersedes, date: date,
             validUntil: date.adding(days: validDays), supplier: supplier, municipality: municipality(priced),
             title: priced.title, years: years(priced), tiers: try tiers(priced, books: books), totals: try totals(priced),
-            notes: notes(priced, books: books), annexes: try annexes(priced, books: books))
+            notes: notes(priced, books: books), annexes: try annexes(priced, books: books),
+            coverage: coverage.map { self.coverage($0, book: firstBook, years: priced.years.map(\.year)) })
     }
 
     /// The uitvoeringsovereenkomst.

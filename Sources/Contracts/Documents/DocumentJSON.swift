@@ -35,6 +35,40 @@ public enum DocumentJSON {
         object.set("totals", .array(document.totals.map(totals)))
         object.set("notes", .array(document.notes.map(JSONValue.string)))
         object.set("annexes", .array(document.annexes.map(annex)))
+        if let coverage = document.coverage { object.set("coverage", coverageJSON(coverage)) }
+        return .object(object)
+    }
+
+    private static func coverageJSON(_ coverage: DocumentCoverage) -> JSONValue {
+        var object = JSONObject()
+        object.set("summary", .array(coverage.summary.map(JSONValue.string)))
+        object.set("criteria", .array(coverage.criteria.map { criterion in
+            .object(JSONObject([
+                .init(key: "kind", value: .string(criterion.kind)),
+                .init(key: "name", value: .string(criterion.name)),
+                .init(key: "covered", value: .bool(criterion.covered)),
+                .init(key: "services", value: .array(criterion.services.map(JSONValue.string))),
+            ]))
+        }))
+        object.set("basisGaps", .array(coverage.gaps.map { gap in
+            var item = JSONObject()
+            item.set("name", .string(gap.name))
+            if let costs = gap.costs {
+                item.set("costs", .array(costs.map { .string($0.jsonString) }))
+            } else {
+                item.set("notApplicable", .bool(true))
+            }
+            return .object(item)
+        }))
+        object.set("branches", .array(coverage.branches.map { branch in
+            .object(JSONObject([
+                .init(key: "name", value: .string(branch.name)),
+                .init(key: "size", value: .string(branch.size)),
+                .init(key: "functions", value: .array(branch.functions.map(integer))),
+                .init(key: "need", value: integer(branch.need)),
+                .init(key: "meetsNeed", value: .bool(branch.meetsNeed)),
+            ]))
+        }))
         return .object(object)
     }
 

@@ -199,6 +199,8 @@ public struct QuoteDocument: Sendable, Equatable {
     public var notes: [String]
     /// The priced lines per year.
     public var annexes: [DocumentAnnex]
+    /// What the offer covers, as the last annex (nil when the quote was made without it).
+    public var coverage: DocumentCoverage?
 }
 
 /// The uitvoeringsovereenkomst (execution agreement).

@@ -51,6 +51,9 @@ public enum HTMLRenderer {
         html.line("</section>")
 
         annexSections(document.annexes, years: years, into: &html)
+        if let coverage = document.coverage {
+            coverageSection(coverage, number: document.annexes.count + 1, years: years, into: &html)
+        }
 
         let title = "Offerte \(document.reference) — \(document.municipality.name)"
         return page(title: title, compact: years.count >= 3, body: html.text)

@@ -38,6 +38,9 @@ public enum MarkdownRenderer {
         }
 
         annexSections(document.annexes, years: years, into: &markdown)
+        if let coverage = document.coverage {
+            for block in coverageBlocks(coverage, number: document.annexes.count + 1, years: years) { markdown.block(block) }
+        }
         return markdown.text
     }
 

@@ -101,7 +101,8 @@ public enum OfferLifecycle {
         let document: QuoteDocument
         do {
             document = try DocumentBuilder.quote(priced, books: request.books, reference: reference, version: offer.version,
-                                                 supersedes: supersedes, date: date, validDays: validDays)
+                                                 supersedes: supersedes, date: date, validDays: validDays,
+                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }

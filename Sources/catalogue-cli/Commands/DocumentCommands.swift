@@ -117,7 +117,8 @@ enum QuoteCommand: CLICommand {
         let document: QuoteDocument
         do {
             document = try DocumentBuilder.quote(priced, books: request.books, reference: arguments.value("--reference") ?? "CONCEPT",
-                                                 date: date, validDays: Int(arguments.value("--valid-days") ?? "") ?? 60)
+                                                 date: date, validDays: Int(arguments.value("--valid-days") ?? "") ?? 60,
+                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }
