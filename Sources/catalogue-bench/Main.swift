@@ -157,6 +157,38 @@ struct Bench {
         }
         report(Row(name: "the test matrix (JSON in, validated, priced)", value: Double(matrixCases.count) / matrixTime, unit: "cases/s", target: "", met: nil))
 
+        // The composer: every seed municipality, three years, at budgets from just above its
+        // Basis cost to everything, with the full catalogue. The target is under a second each.
+        var composeWorst = 0.0, composeCases = 0, composeCombinations = 0, composeEvaluated = 0
+        for seed in seeds {
+            let profile = try ProfileLoader.load(bytes: Array(seed.profile.utf8), file: "seed")
+            let range = 2025...2027
+            let generous = try Composer.compose(CompositionRequest(profile: profile, books: books, years: range,
+                                                                   budget: try Money(parsing: "99999999.00"), alternatives: 0))
+            var basis: Int64 = 0, everything: Int64 = 0
+            for choice in generous.choices {
+                let dearest = choice.options.map { $0.costs.max() ?? 0 }
+                everything += dearest.max() ?? 0
+                if choice.mandatory != nil { basis += dearest.min() ?? 0 }
+            }
+            for step in 0...4 {
+                let budget = try Money(cents: basis + (everything - basis) * Int64(step) / 4)
+                let request = CompositionRequest(profile: profile, books: books, years: range, budget: budget)
+                var statistics: SearchStatistics?
+                let time = try measure(seconds: 0.05) { statistics = try Composer.compose(request).statistics }
+                composeWorst = max(composeWorst, time)
+                composeCases += 1
+                composeCombinations = max(composeCombinations, statistics?.combinations ?? 0)
+                composeEvaluated = max(composeEvaluated, statistics?.evaluated ?? 0)
+            }
+        }
+        report(Row(name: "compose, \(composeCases) seed cases (5 budgets each): slowest", value: composeWorst * 1e3, unit: "ms",
+                   target: "< 1000", met: composeWorst < 1))
+        report(Row(name: "compose: most combinations / most checked one by one", value: Double(composeCombinations), unit: "combinations",
+                   target: "", met: nil))
+        report(Row(name: "compose: most complete combinations checked", value: Double(composeEvaluated), unit: "combinations",
+                   target: "", met: nil))
+
         // Indexation of the full book.
         let parameters = try IndexationParameters(wage: try Percentage(parsing: "3.75"), price: try Percentage(parsing: "2.1"), weights: book.mixedWeights)
         let indexTime = try measure {
