@@ -158,6 +158,7 @@ struct CLIErrorTests {
         (["tariffs", "show", "--help"], "help-tariffs-show.txt"),
         (["price", "--help"], "help-price.txt"),
         (["compose", "--help"], "help-compose.txt"),
+        (["compare", "--help"], "help-compare.txt"),
         (["demo", "--help"], "help-demo.txt"),
         (["offer", "--help"], "help-offer.txt"),
         (["offer", "add", "--help"], "help-offer-add.txt"),
