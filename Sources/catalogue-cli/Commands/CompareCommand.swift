@@ -268,10 +268,7 @@ enum CompareTable {
         gap.costs.map { "\($0.amount.dutchString) in \($0.year)" }.joined(separator: ", ")
     }
 
-    private static func branchText(_ branch: BranchCoverage) -> String {
-        let functions = branch.functions.isEmpty ? "" : " (\(list(branch.functions.map(String.init))))"
-        return "\(branch.functions.count) of \(branch.need) needed core functions\(functions), \(branch.meetsNeed ? "meets" : "BELOW") its need"
-    }
+    private static func branchText(_ branch: BranchCoverage) -> String { ComposeTable.branchText(branch) }
 
     private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 

@@ -315,9 +315,15 @@ enum ComposeTable {
             context.print("  Basis, not applicable: \(gap.service) (\(gap.notApplicableReason ?? ""))")
         }
         for branch in coverage.branches {
-            let mark = branch.meetsNeed ? "meets" : "BELOW"
-            context.print("  Branch \(branch.name) (\(branch.size.rawValue)): \(branch.functions.count) of \(branch.need) needed core functions (\(list(branch.functions.map(String.init)))), \(mark) its need")
+            context.print("  Branch \(branch.name) (\(branch.size.rawValue)): " + branchText(branch))
         }
+    }
+
+    /// "reaches 3 core functions (1, 3, 5), needs 5: BELOW its need".
+    static func branchText(_ branch: BranchCoverage) -> String {
+        let functions = branch.functions.isEmpty ? "" : " (\(list(branch.functions.map(String.init))))"
+        return "reaches \(branch.functions.count) core functions\(functions), needs \(branch.need): "
+            + (branch.meetsNeed ? "meets its need" : "BELOW its need")
     }
 
     private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
