@@ -105,6 +105,10 @@ enum ComposeCommand: CLICommand {
         if let file = arguments.value("--out") {
             let text = JSONWriter.write(OfferEncoder.json(best.offer)) + "\n"
             do {
+                // A missing folder (out/, the first time) is created, as for documents.
+                if let slash = file.lastIndex(of: "/"), slash != file.startIndex {
+                    try FileSystem.createDirectories(String(file[..<slash]))
+                }
                 try FileSystem.writeFileAtomically(file, Array(text.utf8))
             } catch {
                 throw .cannotCreateOutput(file: error.file, reason: error.reason)
