@@ -415,6 +415,20 @@ struct ComposerBoundaryTests {
         #expect(services(required.best) == ["basis", "tweede"])
     }
 
+    @Test("a required Basis service still goes to every branch: requiring it never offers a subset")
+    func requiredBasisKeepsFullScope() throws {
+        let catalogue = try (0..<200).lazy.map { try SmallCatalogue(seed: 9_000 + UInt64($0)) }.first { catalogue in
+            catalogue.book.services.contains { $0.tier == .basis && $0.components.contains { $0.basis == .perBranch } }
+        }!
+        let basis = catalogue.book.services.first { $0.tier == .basis && $0.components.contains { $0.basis == .perBranch } }!
+        let composition = try Composer.compose(CompositionRequest(
+            profile: catalogue.profile, books: catalogue.books, years: 2025...2026, budget: try Money(parsing: "99999999.00"),
+            required: [basis.code]))
+        let choice = try #require(composition.choices.first { $0.service.code == basis.code })
+        #expect(choice.options.count == 1 || choice.options.allSatisfy { $0.line?.subjects[.branch] == nil })
+        #expect(choice.options.allSatisfy { $0.reachPercent == 100 || $0.line?.package != nil })
+    }
+
     @Test("the weights decide between services: weighting Wsob 1 above 2 makes two small services beat one large")
     func weights() throws {
         let heavy = try Composer.compose(CompositionRequest(

@@ -114,9 +114,11 @@ enum OptionBuilder {
                 continue
             }
             let mandatory: MandatoryReason? = required.contains(service.code) ? .required : (service.tier == .basis ? .basis : nil)
-            let groups = mandatory == .basis || !service.subjectKinds.contains(.branch) ? []
+            // A Basis service always goes to every matching subject, also when it is required.
+            let fullScope = service.tier == .basis
+            let groups = fullScope || !service.subjectKinds.contains(.branch) ? []
                 : branchGroups(service, companions: companions, profile: profile, books: books, years: years)
-            let lines = candidateLines(service, profile: profile, fullScopeOnly: mandatory == .basis, branchGroups: groups)
+            let lines = candidateLines(service, profile: profile, fullScopeOnly: fullScope, branchGroups: groups)
             let weight = priorities.weight(of: service)
             var options: [ServiceOption] = []
             var firstProblem: String?
