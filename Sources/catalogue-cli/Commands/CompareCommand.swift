@@ -208,25 +208,7 @@ enum CompareTable {
     }
 
     private static func renderCoverage(_ offer: ComparedOffer, _ context: inout CommandContext) {
-        let coverage = offer.coverage
-        context.print()
-        context.print("Coverage of \(offer.key): \(offer.name)")
-        context.print("  Wsob functions: covered " + list(coverage.wsobCovered.map(String.init)) + "; missing " + list(coverage.wsobMissing.map(String.init)))
-        context.print("  Target groups: covered " + list(coverage.targetGroupsCovered) + "; missing " + list(coverage.targetGroupsMissing))
-        context.print("  Themes: covered " + list(coverage.themesCovered) + "; missing " + list(coverage.themesMissing))
-        if coverage.basisGaps.isEmpty {
-            context.print("  Basis gaps: none")
-        } else {
-            for gap in coverage.basisGaps {
-                context.print("  Basis gap: \(gap.service), would cost " + costs(gap))
-            }
-        }
-        for gap in coverage.basisNotApplicable {
-            context.print("  Basis, not applicable: \(gap.service) (\(gap.notApplicableReason ?? ""))")
-        }
-        for branch in coverage.branches {
-            context.print("  Branch \(branch.name) (\(branch.size.rawValue)): \(branchText(branch))")
-        }
+        CoverageText.render(offer.coverage, heading: "Coverage of \(offer.key): \(offer.name)", &context)
     }
 
     private static func renderChanges(_ changes: OfferChanges, in comparison: OfferComparison, _ context: inout CommandContext) {
@@ -254,7 +236,7 @@ enum CompareTable {
         line("Themes gained", changes.themesGained)
         line("Themes lost", changes.themesLost)
         for gap in changes.basisGapsAdded {
-            context.print("  Basis gap added: \(gap.service), would cost " + costs(gap))
+            context.print("  Basis gap added: \(gap.service), would cost " + CoverageText.costs(gap))
         }
         line("Basis gaps removed", changes.basisGapsRemoved.map(\.service))
         line("Branches falling below their need", changes.branchesBelowNeed.map { "\($0.name) (\($0.functions.count) of \($0.need))" })
@@ -263,14 +245,6 @@ enum CompareTable {
             context.print("  Services and coverage stay the same.")
         }
     }
-
-    private static func costs(_ gap: BasisGap) -> String {
-        gap.costs.map { "\($0.amount.dutchString) in \($0.year)" }.joined(separator: ", ")
-    }
-
-    private static func branchText(_ branch: BranchCoverage) -> String { ComposeTable.branchText(branch) }
-
-    private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 
     /// "€ +1.234,00", "€ -3,50", "€ 0,00".
     static func signed(_ amount: Money) -> String {

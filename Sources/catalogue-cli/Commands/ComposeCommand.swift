@@ -229,7 +229,7 @@ enum ComposeTable {
         context.print("Best offer: coverage \(best.coverage) of \(maximum), reach \(thousands(best.reach))")
         renderOffer(best, in: composition, &context)
         renderNotConsidered(composition, &context)
-        if let coverage { renderCoverage(coverage, &context) }
+        if let coverage { CoverageText.render(coverage, heading: "Coverage", &context) }
 
         if composition.ranked.count > 1 {
             context.print()
@@ -301,36 +301,6 @@ enum ComposeTable {
             context.print("  \(skipped.service) (\(skipped.tier == .basis ? "Basis" : "Basis Plus")): \(skipped.reason)")
         }
     }
-
-    static func renderCoverage(_ coverage: CoverageReport, _ context: inout CommandContext) {
-        context.print()
-        context.print("Coverage")
-        context.print("  Wsob functions: covered " + list(coverage.wsobCovered.map(String.init)) + "; missing " + list(coverage.wsobMissing.map(String.init)))
-        context.print("  Target groups: covered " + list(coverage.targetGroupsCovered) + "; missing " + list(coverage.targetGroupsMissing))
-        context.print("  Themes: covered " + list(coverage.themesCovered) + "; missing " + list(coverage.themesMissing))
-        if coverage.basisGaps.isEmpty {
-            context.print("  Basis gaps: none")
-        } else {
-            for gap in coverage.basisGaps {
-                context.print("  Basis gap: \(gap.service), would cost " + gap.costs.map { "\($0.amount.dutchString) in \($0.year)" }.joined(separator: ", "))
-            }
-        }
-        for gap in coverage.basisNotApplicable {
-            context.print("  Basis, not applicable: \(gap.service) (\(gap.notApplicableReason ?? ""))")
-        }
-        for branch in coverage.branches {
-            context.print("  Branch \(branch.name) (\(branch.size.rawValue)): " + branchText(branch))
-        }
-    }
-
-    /// "reaches 3 core functions (1, 3, 5), needs 5: BELOW its need".
-    static func branchText(_ branch: BranchCoverage) -> String {
-        let functions = branch.functions.isEmpty ? "" : " (\(list(branch.functions.map(String.init))))"
-        return "reaches \(branch.functions.count) core functions\(functions), needs \(branch.need): "
-            + (branch.meetsNeed ? "meets its need" : "BELOW its need")
-    }
-
-    private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 
     private static func signed(_ value: Int) -> String { value >= 0 ? "+\(thousands(value))" : "−\(thousands(-value))" }
 
