@@ -103,16 +103,7 @@ enum ComposeCommand: CLICommand {
             throw .unsatisfiable("no offer fits a budget of \(budget.dutchString) a year: the services that must be taken need up to \(shortfall.dutchString) more")
         }
         if let file = arguments.value("--out") {
-            let text = JSONWriter.write(OfferEncoder.json(best.offer)) + "\n"
-            do {
-                // A missing folder (out/, the first time) is created, as for documents.
-                if let slash = file.lastIndex(of: "/"), slash != file.startIndex {
-                    try FileSystem.createDirectories(String(file[..<slash]))
-                }
-                try FileSystem.writeFileAtomically(file, Array(text.utf8))
-            } catch {
-                throw .cannotCreateOutput(file: error.file, reason: error.reason)
-            }
+            try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: file)
             if format == .table { context.print("Wrote the best offer to \(file).") }
         }
     }

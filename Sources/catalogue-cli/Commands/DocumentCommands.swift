@@ -38,8 +38,14 @@ enum DocumentOutput {
             context.print(text, terminator: true)
             return
         }
+        try writeFile(text, to: file)
+        context.print("Wrote \(what) to \(file).")
+    }
+
+    /// Writes `text` to `file` atomically, creating a missing folder (out/, the first time) as a
+    /// user would expect; exit 73 when it cannot be created.
+    static func writeFile(_ text: String, to file: String) throws(CLIError) {
         do {
-            // A missing folder (out/, the first time) is created, as a user would expect.
             if let slash = file.lastIndex(of: "/"), slash != file.startIndex {
                 try FileSystem.createDirectories(String(file[..<slash]))
             }
@@ -47,7 +53,6 @@ enum DocumentOutput {
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
-        context.print("Wrote \(what) to \(file).")
     }
 
     static let options: [OptionInfo] = [
