@@ -151,7 +151,7 @@ public enum Composer {
         }
         var infeasible: Infeasibility?
         if ranked.isEmpty {
-            infeasible = try infeasibility(built.choices, budget: request.budget.cents, years: request.years.count)
+            infeasible = try infeasibility(minimum: search.mandatorySuffix[0], budget: request.budget.cents)
         }
         return Composition(request: request, choices: built.choices, notConsidered: built.notConsidered, ranked: ranked,
                            infeasible: infeasible, statistics: search.statistics,
@@ -171,17 +171,11 @@ public enum Composer {
                              coverage: found.coverage, reach: found.reach, offer: offer)
     }
 
-    /// The cheapest way to take the mandatory services, year by year, against the budget.
-    private static func infeasibility(_ choices: [ServiceChoices], budget: Int64,
-                                      years: Int) throws(CompositionError) -> Infeasibility {
-        var minimum = Array(repeating: Int64(0), count: years)
-        for choice in choices where choice.mandatory != nil {
-            for year in 0..<years {
-                minimum[year] += choice.options.map { $0.costs[year] }.min() ?? 0
-            }
-        }
-        return Infeasibility(minimumCosts: try minimum.map(money),
-                             shortfalls: try minimum.map { (cents) throws(CompositionError) in try money(max(0, cents - budget)) })
+    /// The least the mandatory services cost, year by year (the search's bound from the first
+    /// service on), against the budget.
+    private static func infeasibility(minimum: [Int64], budget: Int64) throws(CompositionError) -> Infeasibility {
+        Infeasibility(minimumCosts: try minimum.map(money),
+                      shortfalls: try minimum.map { (cents) throws(CompositionError) in try money(max(0, cents - budget)) })
     }
 
     private static func money(_ cents: Int64) throws(CompositionError) -> Money {
@@ -216,6 +210,10 @@ struct Search {
     let order: [Int]
     /// For each position in `order`: the least the mandatory services from there on cost, per year.
     let mandatorySuffix: [[Int64]]
+    /// For each service: the indices of the services it requires (-1 when not in the search).
+    let partners: [[Int]]
+    /// For each service: its position in `order`.
+    let positions: [Int]
     private(set) var best: [Found] = []
     private(set) var statistics = SearchStatistics(combinations: 0, evaluated: 0, nodes: 0, pruned: 0)
 
@@ -231,6 +229,14 @@ struct Search {
         let mandatory = choices.indices.filter { choices[$0].mandatory != nil }
         let optional = choices.indices.filter { choices[$0].mandatory == nil }
         order = mandatory + optional
+        var positions = Array(repeating: 0, count: choices.count)
+        for (position, index) in order.enumerated() { positions[index] = position }
+        // A partner the book names but the search does not hold (excluded, not applicable) can
+        // never be taken: -1.
+        partners = choices.map { choice in
+            choice.requires.map { code in choices.firstIndex { $0.service.code == code } ?? -1 }
+        }
+        self.positions = positions
         var suffix = Array(repeating: Array(repeating: Int64(0), count: years), count: order.count + 1)
         for position in stride(from: order.count - 1, through: 0, by: -1) {
             let choice = choices[order[position]]
@@ -290,11 +296,9 @@ struct Search {
 
     /// A required partner decided earlier must be taken; one decided later is checked at the end.
     private func requirementsHold(for index: Int) -> Bool {
-        for partner in choices[index].requires {
-            guard let partnerIndex = choices.firstIndex(where: { $0.service.code == partner }) else { return false }
-            guard let partnerPosition = order.firstIndex(of: partnerIndex),
-                  let ownPosition = order.firstIndex(of: index) else { return false }
-            if partnerPosition < ownPosition && choices[partnerIndex].options[picks[partnerIndex]].isNone { return false }
+        for partner in partners[index] {
+            if partner < 0 { return false }
+            if positions[partner] < positions[index] && choices[partner].options[picks[partner]].isNone { return false }
         }
         return true
     }
@@ -322,10 +326,7 @@ struct Search {
         statistics.evaluated += 1
         // Requirements on partners decided later.
         for (index, choice) in choices.enumerated() where !choice.options[picks[index]].isNone {
-            for partner in choice.requires {
-                guard let partnerIndex = choices.firstIndex(where: { $0.service.code == partner }),
-                      !choices[partnerIndex].options[picks[partnerIndex]].isNone else { return }
-            }
+            for partner in partners[index] where partner < 0 || choices[partner].options[picks[partner]].isNone { return }
         }
         let costs = (0..<years).map { budget - remaining[$0] }
         let tieKey = picks.indices.map { choices[$0].options[picks[$0]].isNone ? Int.max : picks[$0] }
