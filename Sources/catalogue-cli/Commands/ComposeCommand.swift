@@ -295,15 +295,8 @@ enum ComposeTable {
 
     private static func signed(_ value: Int) -> String { value >= 0 ? "+\(thousands(value))" : "−\(thousands(-value))" }
 
-    /// 12345 as "12.345", the Dutch grouping the amounts use.
+    /// 12345 as "12.345", the Dutch grouping the amounts use; a saturated count says so.
     static func thousands(_ value: Int) -> String {
-        if value == Int.max { return "more than 9 quintillion" }
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(".") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
+        value == Int.max ? "more than 9 quintillion" : Quantity(Int64(value)).dutchString
     }
 }
