@@ -22,6 +22,11 @@ extension Money {
         renderDecimal(magnitude: cents.magnitude, scale: 2, isNegative: cents < 0, style: .plain)
     }
 
+    /// The Dutch form of a change, with a plus when positive: "€ +1.250,00", "€ -300,00", "€ 0,00".
+    public var dutchSignedString: String {
+        cents > 0 ? "€ +" + dutchString.dropFirst(2) : dutchString
+    }
+
     /// The Dutch form: "€ ", a minus when negative, thousands dots and a decimal comma, such as "€ -1.234,50".
     public var dutchString: String {
         renderDecimal(magnitude: cents.magnitude, scale: 2, isNegative: cents < 0, style: .dutchMoney)

@@ -163,4 +163,11 @@ struct MoneyTextTests {
             #expect(json == (cents < 0 ? "-" : "") + "\(cents.magnitude / 100)." + dutch.suffix(2))
         }
     }
+
+    @Test("a change in Dutch carries a plus when positive", arguments: [
+        (Int64(125_000), "€ +1.250,00"), (-30_000, "€ -300,00"), (0, "€ 0,00"), (1, "€ +0,01"),
+    ])
+    func signedDutch(cents: Int64, text: String) throws {
+        #expect(try Money(cents: cents).dutchSignedString == text)
+    }
 }

@@ -123,11 +123,6 @@ enum AmendmentWording {
     static let projectedNote = "(P) Het tarief van dit jaar is geprojecteerd; het bedrag wordt definitief met het gepubliceerde tariefboek."
 
     static func yearLabel(_ year: AmendmentYear) -> String { year.projected ? "\(year.year) (P)" : String(year.year) }
-
-    /// "€ +1.250,00", "€ -300,00", "€ 0,00".
-    static func change(_ amount: Money) -> String {
-        amount.cents > 0 ? "€ +" + amount.dutchString.dropFirst(2) : amount.dutchString
-    }
 }
 
 extension RenderedDocuments {
@@ -164,11 +159,11 @@ enum AmendmentRenderer {
         html.line("<tbody>")
         for year in document.years {
             html.line("<tr><td>\(escape(AmendmentWording.yearLabel(year)))</td><td class=\"amount\">\(escape(year.municipality.before.dutchString))</td>"
-                + "<td class=\"amount\">\(escape(AmendmentWording.change(year.municipality.change)))</td>"
+                + "<td class=\"amount\">\(escape(year.municipality.change.dutchSignedString))</td>"
                 + "<td class=\"amount\">\(escape(year.municipality.after.dutchString))</td></tr>")
         }
         html.line("<tr class=\"year-total\"><td>Totaal \(document.span)</td><td class=\"amount\">\(escape(document.total.before.dutchString))</td>"
-            + "<td class=\"amount\">\(escape(AmendmentWording.change(document.total.change)))</td>"
+            + "<td class=\"amount\">\(escape(document.total.change.dutchSignedString))</td>"
             + "<td class=\"amount\">\(escape(document.total.after.dutchString))</td></tr>")
         html.line("</tbody>")
         html.line("</table>")
@@ -182,7 +177,7 @@ enum AmendmentRenderer {
             html.line("<tbody>")
             for service in document.services {
                 html.line("<tr><td>\(escape(service.name))</td>" + document.years.map { year in
-                    "<td class=\"amount\">\(escape(AmendmentWording.change(service.byYear[year.year]?.change ?? .zero)))</td>"
+                    "<td class=\"amount\">\(escape((service.byYear[year.year]?.change ?? .zero).dutchSignedString))</td>"
                 }.joined() + "</tr>")
             }
             html.line("</tbody>")
@@ -197,9 +192,9 @@ enum AmendmentRenderer {
             html.line("<tbody>")
             for year in document.years {
                 html.line("<tr><td>\(escape(AmendmentWording.yearLabel(year)))</td><td class=\"amount\">\(escape(year.school.after.dutchString))</td>"
-                    + "<td class=\"amount\">\(escape(AmendmentWording.change(year.school.change)))</td>"
+                    + "<td class=\"amount\">\(escape(year.school.change.dutchSignedString))</td>"
                     + "<td class=\"amount\">\(escape(year.participants.after.dutchString))</td>"
-                    + "<td class=\"amount\">\(escape(AmendmentWording.change(year.participants.change)))</td></tr>")
+                    + "<td class=\"amount\">\(escape(year.participants.change.dutchSignedString))</td></tr>")
             }
             html.line("</tbody>")
             html.line("</table>")
@@ -243,9 +238,9 @@ enum AmendmentRenderer {
         lines.append("| Jaar | Overeengekomen | Wijziging | Na wijziging |")
         lines.append("|---|---:|---:|---:|")
         for year in document.years {
-            lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.municipality.before.dutchString) | \(AmendmentWording.change(year.municipality.change)) | \(year.municipality.after.dutchString) |")
+            lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.municipality.before.dutchString) | \(year.municipality.change.dutchSignedString) | \(year.municipality.after.dutchString) |")
         }
-        lines.append("| **Totaal \(document.span)** | **\(document.total.before.dutchString)** | **\(AmendmentWording.change(document.total.change))** | **\(document.total.after.dutchString)** |")
+        lines.append("| **Totaal \(document.span)** | **\(document.total.before.dutchString)** | **\(document.total.change.dutchSignedString)** | **\(document.total.after.dutchString)** |")
         if document.years.contains(where: \.projected) {
             lines.append("")
             lines.append(AmendmentWording.projectedNote)
@@ -258,7 +253,7 @@ enum AmendmentRenderer {
             lines.append("|---|" + document.years.map { _ in "---:|" }.joined())
             for service in document.services {
                 lines.append("| \(cell(service.name)) | " + document.years.map {
-                    AmendmentWording.change(service.byYear[$0.year]?.change ?? .zero)
+                    (service.byYear[$0.year]?.change ?? .zero).dutchSignedString
                 }.joined(separator: " | ") + " |")
             }
         }
@@ -269,7 +264,7 @@ enum AmendmentRenderer {
             lines.append("| Jaar | Scholen (excl. btw) | Wijziging | Deelnemers | Wijziging |")
             lines.append("|---|---:|---:|---:|---:|")
             for year in document.years {
-                lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.school.after.dutchString) | \(AmendmentWording.change(year.school.change)) | \(year.participants.after.dutchString) | \(AmendmentWording.change(year.participants.change)) |")
+                lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.school.after.dutchString) | \(year.school.change.dutchSignedString) | \(year.participants.after.dutchString) | \(year.participants.change.dutchSignedString) |")
             }
         }
         lines.append("")

@@ -592,7 +592,7 @@ public enum ComparisonHTML {
         }
         for index in 1..<offers {
             let difference = year.map { amounts.difference(index, $0) } ?? amounts.termDifferences[index]
-            cells += cell(difference.map(ComparisonWording.signed))
+            cells += cell(difference.map(\.dutchSignedString))
         }
         return cells
     }
@@ -777,12 +777,6 @@ enum ComparisonWording {
         "Verschil \(offer.key) − \(base.key)"
     }
 
-    /// "€ +1.234,00", "€ -3,50", "€ 0,00".
-    static func signed(_ amount: Money) -> String {
-        let text = amount.dutchString
-        guard amount > .zero, text.hasPrefix("€ ") else { return text }
-        return "€ +" + text.dropFirst(2)
-    }
 
     static func list(_ items: [String], separator: String = ", ") -> String {
         items.isEmpty ? "geen" : items.joined(separator: separator)
@@ -829,11 +823,11 @@ enum ComparisonWording {
         let totals = comparison.municipalityTotals
         let yearly = comparison.years.compactMap { year -> String? in
             guard let difference = totals.difference(index, year.year) else { return nil }
-            return "\(signed(difference)) in \(year.year)"
+            return "\(difference.dutchSignedString) in \(year.year)"
         }
         var cost = "Kosten voor de gemeente ten opzichte van \(base): "
         cost += yearly.isEmpty ? "geen gemeenschappelijke jaren" : yearly.joined(separator: ", ")
-        cost += "; over de hele looptijd \(signed(totals.termDifferences[index]))."
+        cost += "; over de hele looptijd \(totals.termDifferences[index].dutchSignedString)."
         sentences.append(cost)
         // Service names may contain commas ("Leven lang ontwikkelen, pakket 1: …"), so semicolons separate them.
         func names(_ services: [ServiceName]) -> String { services.map(\.name).joined(separator: "; ") }

@@ -202,7 +202,7 @@ enum CompareTable {
         }
         for index in 1..<offers {
             let difference = year.map { amounts.difference(index, $0) } ?? amounts.termDifferences[index]
-            cells.append(difference.map(signed) ?? "—")
+            cells.append(difference.map(\.dutchSignedString) ?? "—")
         }
         return cells
     }
@@ -219,10 +219,10 @@ enum CompareTable {
         context.print("What changes from \(base.key) to \(offer.key)")
         let totals = comparison.municipalityTotals
         let yearly = comparison.years.compactMap { year -> String? in
-            totals.difference(index, year.year).map { "\(signed($0)) in \(year.year)" }
+            totals.difference(index, year.year).map { "\(($0).dutchSignedString) in \(year.year)" }
         }
         context.print("  Cost to the municipality: " + (yearly.isEmpty ? "no year in common" : yearly.joined(separator: ", "))
-            + "; over the term \(signed(totals.termDifferences[index]))")
+            + "; over the term \(totals.termDifferences[index].dutchSignedString)")
         func line(_ label: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             context.print("  \(label): " + items.joined(separator: ", "))
@@ -246,12 +246,6 @@ enum CompareTable {
         }
     }
 
-    /// "€ +1.234,00", "€ -3,50", "€ 0,00".
-    static func signed(_ amount: Money) -> String {
-        let text = amount.dutchString
-        guard amount > .zero, text.hasPrefix("€ ") else { return text }
-        return "€ +" + text.dropFirst(2)
-    }
 
     /// "2025" or "2025–2027".
     private static func span(_ years: [Int]) -> String {
