@@ -42,6 +42,28 @@ protocol CLICommand: Sendable {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError)
 }
 
+/// A command whose options arrive typed: `init(parsing:)` reads every declared option once,
+/// `validate()` checks how they fit together, and only then `run` does the work. The static
+/// `run` of `CLICommand` is these three steps, so the dispatcher treats both kinds alike.
+protocol ParsableCommand: CLICommand {
+    /// Reads the typed values of the command's options and arguments.
+    init(parsing arguments: ParsedArguments) throws(CLIError)
+    /// Checks the values against each other, before anything is read or written.
+    func validate() throws(CLIError)
+    /// Does the work.
+    func run(_ context: inout CommandContext) throws(CLIError)
+}
+
+extension ParsableCommand {
+    func validate() throws(CLIError) {}
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let command = try Self(parsing: arguments)
+        try command.validate()
+        try command.run(&context)
+    }
+}
+
 /// The command tree and its dispatcher.
 enum CLI {
     static let version = "0.1.0"
@@ -77,26 +99,46 @@ enum CLI {
         TariffsValidateCommand.self,
     ]
 
-    /// Commands that only group others.
-    static let groups: [CommandInfo] = [MunicipalityGroup.info, OfferGroup.info, TariffsGroup.info]
+    /// Commands that only group others; their subcommands are the commands under their path.
+    static let groups: [CommandInfo] = [
+        CommandInfo(path: ["municipality"], abstract: "Work with the municipality profiles in the database."),
+        CommandInfo(path: ["offer"], abstract: "Compose, price, issue and accept offers in the database."),
+        CommandInfo(path: ["tariffs"], abstract: "Work with tariff books: show, compare, index and check them."),
+    ].map { withSubcommands($0) }
 
+    /// The top level, in the order help lists it: commands and groups.
     static let rootInfo = CommandInfo(
         path: [],
         abstract: "Prices and contracts for the activiteitencatalogus of Bind bibliotheken (Biblionet Drenthe).",
         options: [OptionInfo(name: "--version", help: "Show the version.")],
-        subcommands: [
-            DemoCommand.info,
-            ServicesCommand.info,
-            ServiceCommand.info,
-            PriceCommand.info,
-            ComposeCommand.info,
-            CompareCommand.info,
-            MunicipalityGroup.info,
-            OfferGroup.info,
-            QuoteCommand.info,
-            ContractCommand.info,
-            TariffsGroup.info,
-        ])
+        subcommands: topLevel(["demo", "services", "service", "price", "compose", "compare", "municipality", "offer", "quote", "contract", "tariffs"]))
+
+    /// Every command's description, in the order of `commands`.
+    static let infos: [CommandInfo] = {
+        var result: [CommandInfo] = []
+        for command in commands { result.append(command.info) }
+        return result
+    }()
+
+    /// The top-level entries named, each a group or a command.
+    private static func topLevel(_ names: [String]) -> [CommandInfo] {
+        var result: [CommandInfo] = []
+        for name in names {
+            if let group = groups.first(where: { $0.path == [name] }) {
+                result.append(group)
+            } else if let info = infos.first(where: { $0.path == [name] }) {
+                result.append(withSubcommands(info))
+            }
+        }
+        return result
+    }
+
+    /// `info` with the commands one level under its path as its subcommands.
+    static func withSubcommands(_ info: CommandInfo) -> CommandInfo {
+        var info = info
+        info.subcommands = infos.filter { $0.path.count == info.path.count + 1 && $0.path.starts(with: info.path) }
+        return info
+    }
 
     /// Runs the tool with `arguments` (without the program name).
     static func run(arguments: [String], environment: CLIEnvironment = CLIEnvironment()) -> CommandResult {
@@ -136,8 +178,8 @@ enum CLI {
             .max { $0.info.path.count < $1.info.path.count }
         if let command = matching {
             let rest = Array(arguments.dropFirst(command.info.path.count))
-            if rest.contains("--help") || rest.contains("-h") {
-                context.print(command.info.help, terminator: true)
+            if asksForHelp(rest, command: command.info) {
+                context.print(withSubcommands(command.info).help, terminator: true)
                 return
             }
             let parsed = try parseArguments(rest, for: command.info)
@@ -162,29 +204,21 @@ enum CLI {
     }
 }
 
-/// `catalogue-cli municipality`: the profiles in the database.
-enum MunicipalityGroup {
-    static let info = CommandInfo(
-        path: ["municipality"],
-        abstract: "Work with the municipality profiles in the database.",
-        subcommands: [MunicipalityImportCommand.info, MunicipalityListCommand.info, MunicipalityShowCommand.info])
-}
-
-/// `catalogue-cli offer`: offers from draft to agreement.
-enum OfferGroup {
-    static let info = CommandInfo(
-        path: ["offer"],
-        abstract: "Compose, price, issue and accept offers in the database.",
-        subcommands: [OfferCreateCommand.info, OfferAddCommand.info, OfferRemoveCommand.info, OfferShowCommand.info,
-                      OfferListCommand.info, OfferPriceCommand.info, OfferIssueCommand.info, OfferAcceptCommand.info])
-}
-
-/// `catalogue-cli tariffs`: groups the commands that work on tariff books.
-enum TariffsGroup {
-    static let info = CommandInfo(
-        path: ["tariffs"],
-        abstract: "Work with tariff books: show, compare, index and check them.",
-        subcommands: [TariffsShowCommand.info, TariffsDiffCommand.info, TariffsIndexCommand.info, TariffsValidateCommand.info])
+extension CLI {
+    /// Whether `--help` (or `-h`) stands where an option may stand, not as an option's value:
+    /// `offer create --title --help` is a title, `offer create --help` asks for help.
+    static func asksForHelp(_ arguments: [String], command: CommandInfo) -> Bool {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" { return false }
+            if argument == "--help" || argument == "-h" { return true }
+            guard argument.hasPrefix("--"), !argument.contains("=") else { continue }
+            if command.options.first(where: { $0.name == argument })?.valueName != nil { index += 1 }
+        }
+        return false
+    }
 }
 
 extension CommandContext {

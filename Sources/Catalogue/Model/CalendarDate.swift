@@ -75,6 +75,36 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         "juli", "augustus", "september", "oktober", "november", "december",
     ]
 
+    /// The number of days since 1 January of year 1 (which is day 0), in the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        let previousYears = year - 1
+        var days = previousYears * 365 + previousYears / 4 - previousYears / 100 + previousYears / 400
+        for earlierMonth in 1..<month { days += CalendarDate.daysIn(month: earlierMonth, year: year) }
+        return days + day - 1
+    }
+
+    /// The date of a day number; nil outside years 1 to 9999.
+    public init?(dayNumber: Int) {
+        guard dayNumber >= 0, dayNumber <= CalendarDate(year: 9999, month: 12, day: 31)!.dayNumber else { return nil }
+        // Estimate the year from the mean year length, then correct by at most one or two.
+        var year = min(9999, max(1, dayNumber * 400 / 146_097 + 1))
+        while CalendarDate.firstOfJanuary(year).dayNumber > dayNumber { year -= 1 }
+        while year < 9999, CalendarDate.firstOfJanuary(year + 1).dayNumber <= dayNumber { year += 1 }
+        var remaining = dayNumber - CalendarDate.firstOfJanuary(year).dayNumber
+        var month = 1
+        while remaining >= CalendarDate.daysIn(month: month, year: year) {
+            remaining -= CalendarDate.daysIn(month: month, year: year)
+            month += 1
+        }
+        self.init(year: year, month: month, day: remaining + 1)
+    }
+
+    /// The date `days` later (earlier when negative); nil when it falls outside years 1 to 9999.
+    public func adding(days: Int) -> CalendarDate? {
+        let (target, overflowed) = dayNumber.addingReportingOverflow(days)
+        return overflowed ? nil : CalendarDate(dayNumber: target)
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -22,9 +22,11 @@ public enum DocumentBuilder {
                              supersedes: String? = nil, date: CalendarDate, validDays: Int = 60,
                              coverage: CoverageReport? = nil) throws(MoneyError) -> QuoteDocument {
         let firstBook = priced.years.first.flatMap { books[$0.year]?.book }
+        // A validity that leaves the calendar is out of range; the commands bound it to a year.
+        guard validDays >= 0, let validUntil = date.adding(days: validDays) else { throw .overflow }
         return QuoteDocument(
             reference: reference, version: version, supersedes: supersedes, date: date,
-            validUntil: date.adding(days: validDays), supplier: supplier, municipality: municipality(priced),
+            validUntil: validUntil, supplier: supplier, municipality: municipality(priced),
             title: priced.title, years: years(priced), tiers: try tiers(priced, books: books), totals: try totals(priced),
             notes: notes(priced, books: books), annexes: try annexes(priced, books: books),
             coverage: coverage.map { self.coverage($0, book: firstBook, years: priced.years.map(\.year)) })
@@ -274,15 +276,3 @@ public enum DocumentBuilder {
     }
 }
 
-extension CalendarDate {
-    /// The date `days` later.
-    public func adding(days: Int) -> CalendarDate {
-        var year = self.year, month = self.month, day = self.day + days
-        while day > CalendarDate.daysIn(month: month, year: year) {
-            day -= CalendarDate.daysIn(month: month, year: year)
-            month += 1
-            if month > 12 { month = 1; year += 1 }
-        }
-        return CalendarDate(year: year, month: month, day: day)!
-    }
-}

@@ -11,13 +11,11 @@ enum ComposeCommand: CLICommand {
         abstract: "Find the best offer a municipality can have within its budget, by an exact search.",
         options: [
             OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON).", required: true),
-            OptionInfo(name: "--budget", valueName: "euros", help: "What the municipality can spend each year, e.g. 750000 or 750000.00.", required: true),
-            OptionInfo(name: "--years", valueName: "first-last", help: "The years of the offer, e.g. 2026-2028 (or one year).", required: true),
+            budgetOption.info, yearsOption.info,
             OptionInfo(name: "--require", valueName: "code", help: "A service that must be in the offer (repeat, or separate with commas).", repeatable: true),
             OptionInfo(name: "--exclude", valueName: "code", help: "A service that must not be in the offer (repeat, or separate with commas).", repeatable: true),
             OptionInfo(name: "--weights", valueName: "file", help: "The municipality's priorities (JSON): weights of Wsob functions, target groups and themes, and branch needs."),
-            OptionInfo(name: "--alternatives", valueName: "n", help: "How many next-best offers to show (0 to 20). Default: 3."),
-            OptionInfo(name: "--more", valueName: "euros", help: "Also show what this much more budget a year would buy, e.g. 10000."),
+            alternativesOption.info, moreOption.info,
             OptionInfo(name: "--out", valueName: "file", help: "Write the best offer as an offer file (*.offer.json), for 'price' or 'offer create --from'."),
             SharedOptions.format([.table, .json]),
             SharedOptions.tariffs,
@@ -42,15 +40,23 @@ enum ComposeCommand: CLICommand {
         Exit 0 with the offer; exit 65 when no offer fits (the output says by how much).
         """)
 
+    static let budgetOption = Option<Money>(
+        "--budget", valueName: "euros", help: "What the municipality can spend each year, e.g. 750000, 750000.00 or 750.000,00.", required: true)
+    static let yearsOption = Option<YearSpan>(
+        "--years", valueName: "first-last", help: "The years of the offer, e.g. 2026-2028 (or one year).", required: true)
+    static let alternativesOption = Option<Count<Alternatives>>(
+        "--alternatives", valueName: "n", help: "How many next-best offers to show (0 to 20). Default: 3.")
+    static let moreOption = Option<Money>(
+        "--more", valueName: "euros", help: "Also show what this much more budget a year would buy, e.g. 10000.")
+
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
-        guard let budgetText = arguments.value("--budget") else { throw .usage("missing '--budget <euros>'", command: info) }
-        guard let yearsText = arguments.value("--years") else { throw .usage("missing '--years <first-last>'", command: info) }
-        let budget = try euros(budgetText, option: "--budget")
-        let years = try yearRange(yearsText)
+        let budget = try arguments.required(budgetOption, command: info)
+        let span = try arguments.required(yearsOption, command: info)
+        let years = span.first...(span.first + span.count - 1)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let alternatives = try count(arguments.value("--alternatives"), option: "--alternatives", range: 0...20) ?? 3
-        let more = try arguments.value("--more").map { (text) throws(CLIError) in try euros(text, option: "--more") }
+        let alternatives = try arguments.value(alternativesOption, command: info)?.value ?? 3
+        let more = try arguments.value(moreOption, command: info)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
 
@@ -137,43 +143,6 @@ enum ComposeCommand: CLICommand {
     }
 
     // MARK: Arguments
-
-    /// Whole euros ("750000"), the file form ("750000.00") or the Dutch form ("750.000,00").
-    static func euros(_ text: String, option: String) throws(CLIError) -> Money {
-        var amount: Money?
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), text.count <= 12 {
-            amount = try? Money(parsing: text + ".00")
-        } else {
-            amount = (try? Money(parsing: text)) ?? (try? Money(parsingDutch: text))
-        }
-        guard let amount, amount >= .zero else {
-            throw .usage("'\(option)' expects an amount in euros like 750000 or 750000.00, found '\(text)'", command: info)
-        }
-        return amount
-    }
-
-    /// "2026-2028" or "2026".
-    static func yearRange(_ text: String) throws(CLIError) -> ClosedRange<Int> {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        let numbers = parts.compactMap { Int($0) }
-        guard (1...2).contains(parts.count), numbers.count == parts.count,
-              numbers.allSatisfy({ InputLimits.calendarYears.contains($0) }), numbers.first! <= numbers.last! else {
-            throw .usage("'--years' expects years like 2026-2028 or 2026, found '\(text)'", command: info)
-        }
-        let range = numbers.first!...numbers.last!
-        guard InputLimits.offerYears.contains(range.count) else {
-            throw .usage("'--years' covers at most \(InputLimits.offerYears.upperBound) years, found \(range.count)", command: info)
-        }
-        return range
-    }
-
-    private static func count(_ text: String?, option: String, range: ClosedRange<Int>) throws(CLIError) -> Int? {
-        guard let text else { return nil }
-        guard let value = Int(text), range.contains(value) else {
-            throw .usage("'\(option)' expects a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'", command: info)
-        }
-        return value
-    }
 
     private static func serviceCodes(_ codes: [String], option: String, book: TariffBook) throws(CLIError) -> Set<String> {
         var result: Set<String> = []

@@ -12,47 +12,42 @@ enum ContractAmendCommand: CLICommand {
         abstract: "Amend an active agreement from a year to the end of its term (add, replace or remove lines).",
         positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
         options: [
-            OptionInfo(name: "--from", valueName: "year", help: "The first year the change applies; it runs to the end of the term.", required: true),
-            StoreOptions.date,
-            OptionInfo(name: "--remove", valueName: "numbers", help: "Comma-separated lines to end ('contract show' numbers them)."),
-            OptionInfo(name: "--replace", valueName: "number", help: "Replace this line with the one given by --service/--line."),
-            OptionInfo(name: "--profile", valueName: "file", help: "A changed municipality profile to price the amended years with."),
-            OptionInfo(name: "--profile-on", valueName: "yyyy-mm-dd", help: "Price the amended years with the stored profile version valid on this date ('municipality import --valid-from')."),
+            fromOption.info, StoreOptions.date, removeOption.info, replaceOption.info, profileOption.info, profileOnOption.info,
             OptionInfo(name: "--dry-run", help: "Show the effect per year without recording the amendment."),
             OptionInfo(name: "--out", valueName: "file", help: "Also write the amendment document ('-' for standard output)."),
             OptionInfo(name: "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html."),
-        ] + OfferAddCommand.lineOptions + [StoreOptions.database])
+        ] + LineOptions.all + [StoreOptions.database])
+
+    static let fromOption = Option<Year>(
+        "--from", valueName: "year", help: "The first year the change applies; it runs to the end of the term.", required: true)
+    static let removeOption = Option<Count<LineNumbers>>(
+        "--remove", valueName: "numbers", help: "Lines to end, comma-separated or repeated ('contract show' numbers them).", repeatable: true)
+    static let replaceOption = Option<Count<LineNumbers>>(
+        "--replace", valueName: "number", help: "Replace this line with the one given by --service/--line.")
+    static let profileOption = Option<String>(
+        "--profile", valueName: "file", help: "A changed municipality profile to price the amended years with.")
+    static let profileOnOption = Option<CalendarDate>(
+        "--profile-on", valueName: "yyyy-mm-dd",
+        help: "Price the amended years with the stored profile version valid on this date ('municipality import --valid-from').")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let reference = arguments.positionals[0]
-        guard let fromText = arguments.value("--from") else { throw .usage("missing '--from <year>'", command: info) }
-        guard let fromYear = Int(fromText), (1900...9999).contains(fromYear) else {
-            throw .usage("'--from' expects a year like 2027, found '\(fromText)'", command: info)
-        }
+        let fromYear = try arguments.required(fromOption, command: info).value
         let date = try StoreOptions.date(arguments, command: info)
-        var changes: [AgreementChange] = []
-        if let text = arguments.value("--remove") {
-            for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let number = Int(String(part).trimmingCharacters(in: " ")), number >= 1 else {
-                    throw .usage("'--remove' expects line numbers like 2 or 2,3, found '\(text)'", command: info)
-                }
-                changes.append(.remove(line: number))
-            }
-        }
-        let hasLine = arguments.value("--service") != nil || arguments.value("--line") != nil
-        if let text = arguments.value("--replace") {
-            guard let number = Int(text), number >= 1 else { throw .usage("'--replace' expects a line number like 2, found '\(text)'", command: info) }
+        var changes: [AgreementChange] = try arguments.values(removeOption, command: info).map { .remove(line: $0.value) }
+        let hasLine = LineOptions.given(arguments)
+        if let number = try arguments.value(replaceOption, command: info)?.value {
             guard hasLine else { throw .usage("'--replace \(number)' needs the new line: give '--service <code>' or '--line <json>'", command: info) }
-            changes.append(.replace(line: number, with: try OfferAddCommand.lineJSON(arguments, command: info)))
+            changes.append(.replace(line: number, with: try LineOptions.object(arguments, command: info)))
         } else if hasLine {
-            changes.append(.add(try OfferAddCommand.lineJSON(arguments, command: info)))
+            changes.append(.add(try LineOptions.object(arguments, command: info)))
         }
         var format: DocumentFormat?
         if let out = arguments.value("--out") { format = try DocumentFormat.from(arguments, out: out, command: info) }
 
         let store = try StoreOptions.open(arguments, context)
         var profile: String?
-        if let file = arguments.value("--profile") {
+        if let file = try arguments.value(profileOption, command: info) {
             do {
                 let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes)
                 let decoded = try ProfileLoader.load(bytes: bytes, file: file)
@@ -69,9 +64,8 @@ enum ContractAmendCommand: CLICommand {
                 throw .internalError("\(error)")
             }
         }
-        if let text = arguments.value("--profile-on") {
+        if let on = try arguments.value(profileOnOption, command: info) {
             guard profile == nil else { throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info) }
-            guard let on = CalendarDate(parsing: text) else { throw .usage("'--profile-on' expects a date like 2027-08-01, found '\(text)'", command: info) }
             do {
                 guard let agreement = try store.agreement(reference: reference) else {
                     throw CLIError.refused("no agreement '\(reference)' in the database; agreements are named like UVO-2026-001")
@@ -140,17 +134,15 @@ enum ContractShowCommand: CLICommand {
         abstract: "Show an agreement as it stands on a date: its lines per period and what the municipality pays per year.",
         positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
         options: [
-            OptionInfo(name: "--on", valueName: "yyyy-mm-dd", help: "Include only the amendments dated on or before this date (default: all)."),
-            StoreOptions.database,
+            onOption.info, StoreOptions.database,
         ])
+
+    static let onOption = Option<CalendarDate>(
+        "--on", valueName: "yyyy-mm-dd", help: "Include only the amendments dated on or before this date (default: all).")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let reference = arguments.positionals[0]
-        var date: CalendarDate?
-        if let text = arguments.value("--on") {
-            guard let parsed = CalendarDate(parsing: text) else { throw .usage("'--on' expects a date like 2027-03-01, found '\(text)'", command: info) }
-            date = parsed
-        }
+        let date = try arguments.value(onOption, command: info)
         let store = try StoreOptions.open(arguments, context)
         let state: AgreementState
         let years: [PricedYear]
@@ -223,20 +215,16 @@ enum ContractNoticesCommand: CLICommand {
         abstract: "List the notice dates (dBos per school) and term ends of all active agreements in the coming months.",
         options: [
             OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "Today, for the listing (required: the tool never reads the clock).", required: true),
-            OptionInfo(name: "--months", valueName: "n", help: "How far ahead to look, in months (default 12)."),
+            monthsOption.info,
             OptionInfo(name: "--format", valueName: "format", help: "text (default) or json."),
             StoreOptions.database,
         ])
 
+    static let monthsOption = Option<Count<NoticeMonths>>("--months", valueName: "n", help: "How far ahead to look, in months (default 12).")
+
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let date = try StoreOptions.date(arguments, command: info)
-        var months = 12
-        if let text = arguments.value("--months") {
-            guard let value = Int(text), (1...240).contains(value) else {
-                throw .usage("'--months' expects a number of months from 1 to 240, found '\(text)'", command: info)
-            }
-            months = value
-        }
+        let months = try arguments.value(monthsOption, command: info)?.value ?? 12
         let format = arguments.value("--format") ?? "text"
         guard format == "text" || format == "json" else { throw .usage("'--format' expects text or json, found '\(format)'", command: info) }
         let through = date.addingMonths(months)
@@ -295,19 +283,17 @@ enum ContractRenewCommand: CLICommand {
         positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
         options: [
             StoreOptions.date,
-            OptionInfo(name: "--years", valueName: "n", help: "The new term's length (default: as the current term)."),
+            yearsOption.info,
             OptionInfo(name: "--dry-run", help: "Show the proposal without storing the draft offer."),
             StoreOptions.database, SharedOptions.tariffs,
         ] + StoreOptions.assumptionOptions)
 
+    static let yearsOption = Option<Count<OfferYearCount>>("--years", valueName: "n", help: "The new term's length (default: as the current term).")
+
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let reference = arguments.positionals[0]
         let date = try StoreOptions.date(arguments, command: info)
-        var years: Int?
-        if let text = arguments.value("--years") {
-            guard let value = Int(text), (1...20).contains(value) else { throw .usage("'--years' expects 1 to 20, found '\(text)'", command: info) }
-            years = value
-        }
+        let years = try arguments.value(yearsOption, command: info)?.value
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)

@@ -9,12 +9,15 @@ import Pricing
 
 /// `catalogue-cli demo`: the whole way from profile to agreement, on a fresh demo database.
 enum DemoCommand: CLICommand {
+    static let dateOption = Option<CalendarDate>(
+        "--date", valueName: "yyyy-mm-dd", help: "The quote's date (default 2025-11-21); the agreement is dated two weeks later.")
+
     static let info = CommandInfo(
         path: ["demo"],
         abstract: "Run the whole flow once: database, books, profiles, an offer for Midden-Drenthe, quote, agreement, documents.",
         options: [
             OptionInfo(name: "--out", valueName: "directory", help: "Where the documents and the demo database go (default out)."),
-            OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The quote's date (default 2025-11-21); the agreement is dated two weeks later."),
+            dateOption.info,
             OptionInfo(name: "--assume-wage", valueName: "percent", help: "Wage percentage for the projected years (default 3.75)."),
             OptionInfo(name: "--assume-price", valueName: "percent", help: "Price percentage for the projected years (default 2.1)."),
             SharedOptions.tariffs,
@@ -48,11 +51,7 @@ enum DemoCommand: CLICommand {
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let directory = arguments.value("--out") ?? "out"
-        var date = CalendarDate(year: 2025, month: 11, day: 21)!
-        if let text = arguments.value("--date") {
-            guard let parsed = CalendarDate(parsing: text) else { throw .usage("'--date' expects a date like 2025-11-21, found '\(text)'", command: info) }
-            date = parsed
-        }
+        let date = try arguments.value(dateOption, command: info) ?? CalendarDate(year: 2025, month: 11, day: 21)!
         var arguments = arguments
         if arguments.value("--assume-wage") == nil { arguments.values["--assume-wage"] = "3.75" }
         if arguments.value("--assume-price") == nil { arguments.values["--assume-price"] = "2.1" }
@@ -135,7 +134,7 @@ enum DemoCommand: CLICommand {
         do {
             quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
             context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
-            agreement = try OfferLifecycle.accept(offer.id, store: store, date: date.adding(days: 14))
+            agreement = try OfferLifecycle.accept(offer.id, store: store, date: acceptance(date))
             context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
         } catch {
             throw StoreOptions.error(error, store: store)
@@ -163,8 +162,14 @@ enum DemoCommand: CLICommand {
         context.print("  catalogue-cli offer add 1 --service robuuste-bibliotheek        (and the other lines)")
         context.print("  catalogue-cli offer price 1 --assume-wage 3.75 --assume-price 2.1")
         context.print("  catalogue-cli offer issue 1 --date \(date) --assume-wage 3.75 --assume-price 2.1")
-        context.print("  catalogue-cli offer accept 1 --date \(date.adding(days: 14))")
+        context.print("  catalogue-cli offer accept 1 --date \(acceptance(date))")
         context.print("  catalogue-cli quote 1 --out out/offerte.html")
         context.print("  catalogue-cli contract \(agreement.reference) --out out/uitvoeringsovereenkomst.html")
+    }
+
+    /// The agreement's date in the demo: two weeks after the quote (a date option ends in 2999,
+    /// so the two weeks stay in the calendar).
+    private static func acceptance(_ date: CalendarDate) -> CalendarDate {
+        date.adding(days: 14) ?? date
     }
 }

@@ -81,8 +81,11 @@ enum DocumentOutput {
         OptionInfo(name: "--profile", valueName: "file", help: "Without a stored offer: the municipality profile."),
         OptionInfo(name: "--offer", valueName: "file", help: "Without a stored offer: the offer file."),
         OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "Without a stored offer: the document's date (required)."),
-        OptionInfo(name: "--reference", valueName: "text", help: "Without a stored offer: the reference to print (default CONCEPT)."),
+        reference.info,
     ]
+
+    static let reference = Option<String>(
+        "--reference", valueName: "text", help: "Without a stored offer: the reference to print (default CONCEPT).")
 }
 
 /// `catalogue-cli quote`: the offerte, as issued (frozen) or, stateless, from files.
@@ -92,12 +95,16 @@ enum QuoteCommand: CLICommand {
         abstract: "Write the offerte (quote) of an issued offer, or of a profile and offer file.",
         positionals: [Positional(name: "offer", help: "The offer number or quote reference (issued offers print their frozen document).", optional: true)],
         options: DocumentOutput.options + DocumentOutput.statelessOptions
-            + [OptionInfo(name: "--valid-days", valueName: "days", help: "Without a stored offer: how long the quote is valid (default 60)."),
-               StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+            + [validDaysOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+
+    static let validDaysOption = Option<Count<ValidityDays>>(
+        "--valid-days", valueName: "days", help: "Without a stored offer: how long the quote is valid (default 60).")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out, command: info)
+        let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
+        let reference = try arguments.value(DocumentOutput.reference, command: info) ?? "CONCEPT"
         if let key = arguments.positionals.first {
             let store = try StoreOptions.open(arguments, context)
             let quote: QuoteRecord?
@@ -121,8 +128,8 @@ enum QuoteCommand: CLICommand {
         let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
         let document: QuoteDocument
         do {
-            document = try DocumentBuilder.quote(priced, books: request.books, reference: arguments.value("--reference") ?? "CONCEPT",
-                                                 date: date, validDays: Int(arguments.value("--valid-days") ?? "") ?? 60,
+            document = try DocumentBuilder.quote(priced, books: request.books, reference: reference,
+                                                 date: date, validDays: validDays,
                                                  coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
         } catch {
             throw .internalError("the offerte's sums: \(error)")
@@ -171,7 +178,7 @@ enum ContractCommand: CLICommand {
         let date = try StoreOptions.date(arguments, command: info)
         let payment = try StoreOptions.payment(arguments, command: info)
         let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
-        let reference = arguments.value("--reference") ?? "CONCEPT"
+        let reference = try arguments.value(DocumentOutput.reference, command: info) ?? "CONCEPT"
         let document: AgreementDocument
         do {
             document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,

@@ -12,9 +12,12 @@ enum MunicipalityImportCommand: CLICommand {
         path: ["municipality", "import"],
         abstract: "Import or update municipality profiles in the database.",
         positionals: [Positional(name: "file", help: "One or more profile files, e.g. seeds/municipalities/*.json.", variadic: true)],
-        options: [OptionInfo(name: "--valid-from", valueName: "yyyy-mm-dd", help: "Record the profile as a dated version, valid from this date (e.g. the new school year's pupil counts)."),
-                  StoreOptions.database],
+        options: [validFromOption.info, StoreOptions.database],
         discussion: "Every file is checked first; nothing is imported when one of them has a problem. With --valid-from the profile is also kept as a dated version; 'contract amend --profile-on DATE' prices an amendment with the version valid on that date.")
+
+    static let validFromOption = Option<CalendarDate>(
+        "--valid-from", valueName: "yyyy-mm-dd",
+        help: "Record the profile as a dated version, valid from this date (e.g. the new school year's pupil counts).")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         var profiles: [(file: String, profile: MunicipalityProfile, text: String)] = []
@@ -29,11 +32,7 @@ enum MunicipalityImportCommand: CLICommand {
             }
         }
         guard problems.isEmpty else { throw .input(.invalid(problems)) }
-        var validFrom: CalendarDate?
-        if let text = arguments.value("--valid-from") {
-            guard let date = CalendarDate(parsing: text) else { throw .usage("'--valid-from' expects a date like 2027-08-01, found '\(text)'", command: info) }
-            validFrom = date
-        }
+        let validFrom = try arguments.value(validFromOption, command: info)
         let store = try StoreOptions.open(arguments, context)
         for entry in profiles {
             do {
@@ -79,15 +78,7 @@ enum MunicipalityShowCommand: CLICommand {
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let store = try StoreOptions.open(arguments, context)
-        let code = arguments.positionals[0]
-        let profile: String?
-        do { profile = try store.profile(code: code) } catch { throw .database(file: store.database.path, message: error.description) }
-        guard let profile else {
-            let codes = (try? store.municipalities().map(\.code)) ?? []
-            var message = "no municipality '\(code)' in the database"
-            if let hint = didYouMean(suggestions(for: code, among: codes), quote: "'") { message += "; " + hint }
-            throw .usage(message, command: info)
-        }
+        let profile = try Lookup.profile(arguments.positionals[0], store: store)
         context.print(profile, terminator: true)
     }
 }
@@ -98,11 +89,7 @@ enum MunicipalityShowCommand: CLICommand {
 enum OfferSupport {
     /// Checks a stored offer's lines against its municipality and the books; the problems, or [].
     static func problems(_ offer: OfferRecord, store: CatalogueStore, library: TariffLibrary) throws(CLIError) -> [Diagnostic] {
-        let profile: String?
-        do { profile = try store.profile(code: offer.municipality) } catch { throw .database(file: store.database.path, message: error.description) }
-        guard let profile else {
-            throw .refused("municipality \(offer.municipality) is not in the database; import it with 'catalogue-cli municipality import FILE'")
-        }
+        let profile = try Lookup.profile(offer.municipality, store: store)
         do {
             _ = try PricingRequestLoader.load(
                 profileBytes: Array(profile.utf8), profileFile: "municipality \(offer.municipality)",
@@ -119,10 +106,7 @@ enum OfferSupport {
     }
 
     static func record(_ id: Int64, store: CatalogueStore, command: CommandInfo) throws(CLIError) -> OfferRecord {
-        let record: OfferRecord?
-        do { record = try store.offer(id) } catch { throw .database(file: store.database.path, message: error.description) }
-        guard let record else { throw .usage("no offer \(id) in the database; 'catalogue-cli offer list' shows them", command: command) }
-        return record
+        try Lookup.offer(id, store: store)
     }
 
     static func describe(_ offer: OfferRecord) -> String {
@@ -136,29 +120,25 @@ enum OfferCreateCommand: CLICommand {
     static let info = CommandInfo(
         path: ["offer", "create"],
         abstract: "Create a draft offer, empty or from an offer file.",
-        options: [
-            OptionInfo(name: "--municipality", valueName: "code", help: "The municipality (imported first)."),
-            OptionInfo(name: "--first-year", valueName: "year", help: "The first year of the offer."),
-            OptionInfo(name: "--years", valueName: "count", help: "How many years it runs (default 3)."),
-            OptionInfo(name: "--title", valueName: "text", help: "A title, e.g. \"Voorstel 2026-2028\"."),
-            OptionInfo(name: "--from", valueName: "file", help: "An offer file (*.offer.json) to take everything from."),
-            StoreOptions.database, SharedOptions.tariffs,
-        ],
+        options: [municipality.info, firstYear.info, years.info, title.info, from.info, StoreOptions.database, SharedOptions.tariffs],
         discussion: "Give either --from, or --municipality and --first-year. The offer is checked against the profile and the books.")
 
+    static let municipality = Option<String>("--municipality", valueName: "code", help: "The municipality (imported first).")
+    static let firstYear = Option<Year>("--first-year", valueName: "year", help: "The first year of the offer.")
+    static let years = Option<Count<OfferYearCount>>("--years", valueName: "count", help: "How many years it runs (default 3).")
+    static let title = Option<String>("--title", valueName: "text", help: "A title, e.g. \"Voorstel 2026-2028\".")
+    static let from = Option<String>("--from", valueName: "file", help: "An offer file (*.offer.json) to take everything from.")
+
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        var municipality = arguments.value("--municipality")
-        var firstYear = arguments.value("--first-year").flatMap { Int($0) }
-        var years = arguments.value("--years").flatMap { Int($0) } ?? 3
-        var title = arguments.value("--title")
+        var municipality = try arguments.value(Self.municipality, command: info)
+        var firstYear = try arguments.value(Self.firstYear, command: info)?.value
+        var years = try arguments.value(Self.years, command: info)?.value ?? 3
+        var title = try arguments.value(Self.title, command: info)
         var lines: [JSONValue] = []
-        if let text = arguments.value("--first-year"), firstYear == nil {
-            throw .usage("'--first-year' expects a year like 2026, found '\(text)'", command: info)
-        }
-        if let text = arguments.value("--years"), Int(text) == nil {
-            throw .usage("'--years' expects a number of years like 3, found '\(text)'", command: info)
-        }
-        if let file = arguments.value("--from") {
+        if let file = try arguments.value(from, command: info) {
+            if municipality != nil || firstYear != nil || arguments.values[Self.years.name] != nil {
+                throw .usage("'--from <file>' takes the municipality and the years from the file; leave out '--municipality', '--first-year' and '--years'", command: info)
+            }
             let offer: Offer
             let json: JSONValue
             do {
@@ -175,7 +155,9 @@ enum OfferCreateCommand: CLICommand {
         }
         guard let municipality else { throw .usage("missing '--municipality <code>' (or '--from <file>')", command: info) }
         guard let firstYear else { throw .usage("missing '--first-year <year>' (or '--from <file>')", command: info) }
-        guard InputLimits.offerYears.contains(years) else { throw .usage("'--years' expects 1 to 20, found \(years)", command: info) }
+        guard firstYear + years - 1 <= InputLimits.calendarYears.upperBound else {
+            throw .usage("an offer from \(firstYear) for \(years) years ends after \(InputLimits.calendarYears.upperBound), the last year the tool prices", command: info)
+        }
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality, firstYear: firstYear,
@@ -183,8 +165,8 @@ enum OfferCreateCommand: CLICommand {
         if !lines.isEmpty {
             let found = try OfferSupport.problems(draft, store: store, library: library)
             guard found.isEmpty else { throw .input(.invalid(found)) }
-        } else if (try? store.profile(code: municipality)) == nil {
-            throw .refused("municipality \(municipality) is not in the database; import it with 'catalogue-cli municipality import FILE'")
+        } else {
+            _ = try Lookup.profile(municipality, store: store)
         }
         let record: OfferRecord
         do {
@@ -202,69 +184,14 @@ enum OfferAddCommand: CLICommand {
         path: ["offer", "add"],
         abstract: "Add a line to an offer (an issued offer gets a new version).",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: lineOptions + [StoreOptions.database, SharedOptions.tariffs])
-
-    /// The options that describe one line, shared with 'contract amend'.
-    static let lineOptions: [OptionInfo] = [
-        OptionInfo(name: "--line", valueName: "json", help: "The whole line as JSON, as in an offer file."),
-        OptionInfo(name: "--service", valueName: "code", help: "The service, e.g. dbos-po."),
-        OptionInfo(name: "--branches", valueName: "ids", help: "Comma-separated branch ids (default: every matching branch)."),
-        OptionInfo(name: "--schools", valueName: "ids", help: "Comma-separated school ids."),
-        OptionInfo(name: "--childcare-locations", valueName: "ids", help: "Comma-separated childcare location ids."),
-        OptionInfo(name: "--consultation-bureaus", valueName: "ids", help: "Comma-separated consultation bureau ids."),
-        OptionInfo(name: "--package", valueName: "name", help: "LLO pakket 2: groot, middelgroot or klein."),
-        OptionInfo(name: "--level", valueName: "level", help: "Maatwerk: mbo, hbo or wo."),
-        OptionInfo(name: "--hours", valueName: "hours", help: "Maatwerk hours."),
-        OptionInfo(name: "--hours-per-week", valueName: "hours", help: "BoekStartcoach or pluspakket hours a week."),
-        OptionInfo(name: "--start-year", valueName: "year", help: "A later start than the offer's first year."),
-        OptionInfo(name: "--running-since", valueName: "year", help: "The service already runs since this year."),
-        OptionInfo(name: "--description", valueName: "text", help: "A description of the line."),
-        OptionInfo(name: "--quote-amount", valueName: "amount", help: "A custom quote's amount, e.g. 12500.00."),
-        OptionInfo(name: "--quote-recurrence", valueName: "recurrence", help: "annual or one-off."),
-        OptionInfo(name: "--quote-description", valueName: "text", help: "What the custom quote covers."),
-        OptionInfo(name: "--quote-component", valueName: "code", help: "The custom-quote component, when the service has several."),
-    ]
+        options: LineOptions.all + [StoreOptions.database, SharedOptions.tariffs])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        let line = try lineJSON(arguments)
+        let line = try LineOptions.object(arguments, command: info)
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { lines in lines.append(line) }
-    }
-
-    static func lineJSON(_ arguments: ParsedArguments, command: CommandInfo = info) throws(CLIError) -> JSONValue {
-        if let text = arguments.value("--line") {
-            guard let value = try? JSONParser.parse(text), case .object = value else {
-                throw .usage("'--line' expects a JSON object like {\"service\": \"ido\"}", command: command)
-            }
-            return value
-        }
-        guard let service = arguments.value("--service") else { throw .usage("give '--service <code>' or '--line <json>'", command: command) }
-        var line = JSONObject([.init(key: "service", value: .string(service))])
-        for (option, field) in [("--branches", "branches"), ("--schools", "schools"), ("--childcare-locations", "childcareLocations"),
-                                ("--consultation-bureaus", "consultationBureaus")] {
-            if let text = arguments.value(option) {
-                line.set(field, .array(text.split(separator: ",").map { .string(String($0).trimmingCharacters(in: " ")) }))
-            }
-        }
-        for (option, field) in [("--package", "package"), ("--level", "level"), ("--description", "description")] {
-            if let text = arguments.value(option) { line.set(field, .string(text)) }
-        }
-        for (option, field) in [("--hours", "hours"), ("--hours-per-week", "hoursPerWeek"), ("--start-year", "startYear"),
-                                ("--running-since", "runningSince")] {
-            guard let text = arguments.value(option) else { continue }
-            guard let number = JSONNumber(text: text) else { throw .usage("'\(option)' expects a number, found '\(text)'", command: command) }
-            line.set(field, .number(number))
-        }
-        if let amount = arguments.value("--quote-amount") {
-            var quote = JSONObject([.init(key: "amount", value: .string(amount))])
-            quote.set("recurrence", .string(arguments.value("--quote-recurrence") ?? ""))
-            quote.set("description", .string(arguments.value("--quote-description") ?? ""))
-            if let component = arguments.value("--quote-component") { quote.set("component", .string(component)) }
-            line.set("quote", .object(quote))
-        }
-        return .object(line)
     }
 }
 
@@ -284,14 +211,14 @@ enum OfferRemoveCommand: CLICommand {
         path: ["offer", "remove"],
         abstract: "Remove a line from an offer (an issued offer gets a new version).",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: [OptionInfo(name: "--line", valueName: "number", help: "The line to remove, counting from 1 ('offer show' numbers them).", required: true),
-                  StoreOptions.database, SharedOptions.tariffs])
+        options: [lineOption.info, StoreOptions.database, SharedOptions.tariffs])
+
+    static let lineOption = Option<Count<LineNumbers>>(
+        "--line", valueName: "number", help: "The line to remove, counting from 1 ('offer show' numbers them).", required: true)
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        guard let text = arguments.value("--line"), let position = Int(text), position > 0 else {
-            throw .usage("'--line' expects a line number like 2", command: info)
-        }
+        let position = try arguments.required(lineOption, command: info).value
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in
@@ -369,13 +296,15 @@ enum OfferShowCommand: CLICommand {
 /// `catalogue-cli offer list`.
 enum OfferListCommand: CLICommand {
     static let info = CommandInfo(path: ["offer", "list"], abstract: "List the offers in the database, newest first.",
-                                  options: [OptionInfo(name: "--municipality", valueName: "code", help: "Only this municipality's offers."),
-                                            StoreOptions.database])
+                                  options: [municipalityOption.info, StoreOptions.database])
+
+    static let municipalityOption = Option<String>("--municipality", valueName: "code", help: "Only this municipality's offers.")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let store = try StoreOptions.open(arguments, context)
+        let municipality = try arguments.value(municipalityOption, command: info)
         let offers: [OfferRecord]
-        do { offers = try store.offers(municipality: arguments.value("--municipality")) } catch {
+        do { offers = try store.offers(municipality: municipality) } catch {
             throw .database(file: store.database.path, message: error.description)
         }
         if offers.isEmpty {
@@ -427,17 +356,15 @@ enum OfferIssueCommand: CLICommand {
         path: ["offer", "issue"],
         abstract: "Issue a draft offer as a quote: its lines, amounts, books and documents are frozen.",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: [StoreOptions.date, OptionInfo(name: "--valid-days", valueName: "days", help: "How long the quote can be accepted (default 60)."),
-                  StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+        options: [StoreOptions.date, validDaysOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+
+    static let validDaysOption = Option<Count<ValidityDays>>(
+        "--valid-days", valueName: "days", help: "How long the quote can be accepted (default 60).")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
-        var validDays = 60
-        if let text = arguments.value("--valid-days") {
-            guard let days = Int(text), (1...365).contains(days) else { throw .usage("'--valid-days' expects 1 to 365, found '\(text)'", command: info) }
-            validDays = days
-        }
+        let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)

@@ -9,11 +9,7 @@ enum TariffsIndexCommand: CLICommand {
         path: ["tariffs", "index"],
         abstract: "Write next year's tariff book by indexing a published one.",
         options: [
-            OptionInfo(name: "--from", valueName: "year", help: "The published book to index, e.g. 2025; writes the book of the next year.", required: true),
-            OptionInfo(name: "--wage", valueName: "percent", help: "The wage percentage, at most two decimals (3.75; 0 and negative allowed).", required: true),
-            OptionInfo(name: "--price", valueName: "percent", help: "The price percentage, at most two decimals (2.1).", required: true),
-            OptionInfo(name: "--mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class (2/3 or 0.7). Default: the weights in the book."),
-            OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The date to record in the new book. Default: none is recorded."),
+            fromOption.info, wageOption.info, priceOption.info, mixedWageShareOption.info, dateOption.info,
             OptionInfo(name: "--replace", help: "Replace an existing book of that year that differs; its hash is recorded."),
             SharedOptions.tariffs,
         ],
@@ -24,20 +20,25 @@ enum TariffsIndexCommand: CLICommand {
         computed again from the new year's amounts. Running the same command again changes nothing.
         """)
 
+    static let fromOption = Option<Year>(
+        "--from", valueName: "year", help: "The published book to index, e.g. 2025; writes the book of the next year.", required: true)
+    static let wageOption = Option<Percentage>(
+        "--wage", valueName: "percent", help: "The wage percentage, at most two decimals (3.75 or 3,75; 0 and negative allowed).", required: true)
+    static let priceOption = Option<Percentage>(
+        "--price", valueName: "percent", help: "The price percentage, at most two decimals (2.1).", required: true)
+    static let mixedWageShareOption = Option<Rational>(
+        "--mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class (2/3 or 0.7). Default: the weights in the book.")
+    static let dateOption = Option<CalendarDate>(
+        "--date", valueName: "yyyy-mm-dd", help: "The date to record in the new book. Default: none is recorded.")
+
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let fromText = arguments.value("--from") else { throw .usage("missing '--from <year>'", command: info) }
-        guard let from = Int(fromText), (2000...2998).contains(from) else {
-            throw .usage("'--from' expects a year like 2025, found '\(fromText)'", command: info)
+        let from = try arguments.required(fromOption, command: info).value
+        guard from < InputLimits.calendarYears.upperBound else {
+            throw .usage("'--from' \(from) would write a book for \(from + 1), after the last year the tool prices", command: info)
         }
-        let wage = try percentage(arguments, "--wage")
-        let price = try percentage(arguments, "--price")
-        var date: CalendarDate?
-        if let text = arguments.value("--date") {
-            guard let parsed = CalendarDate(parsing: text) else {
-                throw .usage("'--date' expects a date like 2026-01-15, found '\(text)'", command: info)
-            }
-            date = parsed
-        }
+        let wage = try arguments.required(wageOption, command: info)
+        let price = try arguments.required(priceOption, command: info)
+        let date = try arguments.value(dateOption, command: info)
         let directory = arguments.value("--tariffs") ?? context.environment.defaultTariffsDirectory
         guard FileSystem.isDirectory(directory) else {
             throw .input(.cannotRead(file: directory, reason: "no such directory; indexing reads and writes the books of a tariff directory (--tariffs)"))
@@ -54,11 +55,8 @@ enum TariffsIndexCommand: CLICommand {
             throw .input(error)
         }
         var weights = source.mixedWeights
-        if let text = arguments.value("--mixed-wage-share") {
-            guard let share = try? Rational(parsingFraction: text), share >= .zero, share <= .one,
-                  let priceShare = try? Rational.one.subtracting(share) else {
-                throw .usage("'--mixed-wage-share' expects a fraction from 0 to 1 like 2/3 or 0.7, found '\(text)'", command: info)
-            }
+        if let share = try arguments.value(mixedWageShareOption, command: info) {
+            guard let priceShare = try? Rational.one.subtracting(share) else { throw .internalError("1 - \(share) does not fit") }
             weights = MixedWeights(wage: share, price: priceShare)
         }
         let parameters: IndexationParameters
@@ -131,16 +129,6 @@ enum TariffsIndexCommand: CLICommand {
         return "indexed from \(record.sourceYear) with wage \(record.wage.plainString) % and price \(record.price.plainString) %"
     }
 
-    private static func percentage(_ arguments: ParsedArguments, _ name: String) throws(CLIError) -> Percentage {
-        guard let text = arguments.value(name) else {
-            throw .usage("missing '\(name) <percent>'", command: info)
-        }
-        guard let value = try? Percentage(parsing: text) else {
-            throw .usage("'\(name)' expects a percentage with at most two decimals like 3.75, found '\(text)'", command: info)
-        }
-        return value
-    }
-
     private static func path(_ directory: String, _ year: Int) -> String {
         directory.hasSuffix("/") ? "\(directory)\(year).json" : "\(directory)/\(year).json"
     }
@@ -155,12 +143,11 @@ enum TariffsDiffCommand: CLICommand {
         options: [SharedOptions.format([.table, .json, .csv]), SharedOptions.tariffs])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let years = try arguments.positionals.map { (text) throws(CLIError) -> Int in
-            guard let year = Int(text), (2000...2999).contains(year) else {
-                throw .usage("expected a year like 2025, found '\(text)'", command: info)
-            }
-            return year
+        guard let older = try arguments.positional(0, as: Year.self, name: "from", command: info),
+              let newer = try arguments.positional(1, as: Year.self, name: "to", command: info) else {
+            throw .internalError("the parser let tariffs diff run without its two years")
         }
+        let years = [older.value, newer.value]
         let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
         let library = try SharedOptions.library(arguments, context)
         let old = try SharedOptions.book(year: years[0], library: library)
@@ -207,8 +194,8 @@ enum TariffsShowCommand: CLICommand {
         options: [SharedOptions.format([.table, .json]), SharedOptions.tariffs])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let year = Int(arguments.positionals[0]), (2000...2999).contains(year) else {
-            throw .usage("expected a year like 2025, found '\(arguments.positionals[0])'", command: info)
+        guard let year = try arguments.positional(0, as: Year.self, name: "year", command: info)?.value else {
+            throw .internalError("the parser let tariffs show run without its year")
         }
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
         let library = try SharedOptions.library(arguments, context)

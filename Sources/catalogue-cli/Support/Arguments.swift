@@ -20,7 +20,7 @@ struct CommandInfo: Sendable {
 
     /// The usage line.
     var usage: String {
-        if !subcommands.isEmpty { return "\(fullName) <subcommand> [<options>]" }
+        if !subcommands.isEmpty && positionals.isEmpty { return "\(fullName) <subcommand> [<options>]" }
         var parts = [fullName]
         parts += positionals.map { positional in
             let name = positional.variadic ? "<\(positional.name)> ..." : "<\(positional.name)>"
@@ -186,3 +186,90 @@ func padLeft(_ text: String, _ width: Int) -> String {
     return count >= width ? text : String(repeating: " ", count: width - count) + text
 }
 
+
+/// An option declared once, with the type its value converts to. The command lists its `info`
+/// for help and parsing, and reads the typed value back with `arguments.value(option)`.
+struct Option<Value: ArgumentValue>: Sendable {
+    var info: OptionInfo
+
+    init(_ name: String, valueName: String, help: String, required: Bool = false, repeatable: Bool = false) {
+        info = OptionInfo(name: name, valueName: valueName, help: help, required: required, repeatable: repeatable)
+    }
+
+    /// The typed reading of an option described elsewhere (shared options keep one description).
+    init(_ info: OptionInfo) {
+        self.info = info
+    }
+
+    var name: String { info.name }
+}
+
+/// A flag declared once.
+struct Flag: Sendable {
+    var info: OptionInfo
+
+    init(_ name: String, help: String) {
+        info = OptionInfo(name: name, help: help)
+    }
+
+    var name: String { info.name }
+}
+
+extension ParsedArguments {
+    /// The typed value of `option`, or nil when it is not given; a value that does not convert is
+    /// a usage error naming the option, the value and what was expected.
+    func value<Value>(_ option: Option<Value>, command: CommandInfo) throws(CLIError) -> Value? {
+        guard let text = values[option.name] else { return nil }
+        return try convert(text, for: option, command: command)
+    }
+
+    /// The typed value of a required option.
+    func required<Value>(_ option: Option<Value>, command: CommandInfo, why: String = "") throws(CLIError) -> Value {
+        guard let value = try value(option, command: command) else {
+            throw .usage("missing '\(option.name) <\(option.info.valueName ?? "value")>'" + (why.isEmpty ? "" : ": \(why)"), command: command)
+        }
+        return value
+    }
+
+    /// Every value of a repeatable option, each split at commas, typed.
+    func values<Value>(_ option: Option<Value>, command: CommandInfo) throws(CLIError) -> [Value] {
+        var result: [Value] = []
+        for text in list(option.name) { result.append(try convert(text, for: option, command: command)) }
+        return result
+    }
+
+    /// Whether a declared flag was given.
+    func flag(_ flag: Flag) -> Bool { flags.contains(flag.name) }
+
+    /// The positional argument at `index`, typed; `name` is its placeholder in the usage line.
+    func positional<Value: ArgumentValue>(_ index: Int, as type: Value.Type, name: String, command: CommandInfo) throws(CLIError) -> Value? {
+        guard index < positionals.count else { return nil }
+        let text = positionals[index]
+        guard let value = Value.convert(text) else {
+            throw .usage("<\(name)> expects \(Value.expectation), found '\(ArgumentText.shown(text))'", command: command)
+        }
+        return value
+    }
+
+    private func convert<Value>(_ text: String, for option: Option<Value>, command: CommandInfo) throws(CLIError) -> Value {
+        guard let value = Value.convert(text) else {
+            throw .usage("'\(option.name)' expects \(Value.expectation), found '\(ArgumentText.shown(text))'", command: command)
+        }
+        return value
+    }
+}
+
+/// How a user's argument is quoted back in a message: control characters escaped, long text cut.
+enum ArgumentText {
+    static func shown(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(60) {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 60 ? result + "…" : result
+    }
+}

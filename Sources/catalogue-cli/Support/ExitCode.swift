@@ -23,8 +23,11 @@ enum CLIError: Error {
     case internalError(String)
     /// The database failed: the file and what went wrong.
     case database(file: String, message: String)
-    /// A step refused because of the state of what it works on (an issued offer, an unknown id).
+    /// A step refused because of the state of what it works on (an issued offer, an expired quote).
     case refused(String)
+    /// An argument names nothing in the store (no offer 999, no municipality 'asen'); the message
+    /// says where to look and suggests a close name.
+    case notFound(String)
     /// The question has no answer (no offer fits the budget); the full explanation is already on
     /// standard output, and this message goes to standard error.
     case unsatisfiable(String)
@@ -39,6 +42,7 @@ enum CLIError: Error {
         case .internalError: .internalError
         case .database: .inputOutputError
         case .refused, .unsatisfiable: .dataError
+        case .notFound: .usage
         }
     }
 
@@ -70,7 +74,7 @@ enum CLIError: Error {
             "Error: internal error: \(message)\nThis is a bug in catalogue-cli; please report it with the command you ran.\n"
         case .database(let file, let message):
             "Error: database \(file): \(message)\n"
-        case .refused(let message), .unsatisfiable(let message):
+        case .refused(let message), .unsatisfiable(let message), .notFound(let message):
             "Error: \(message)\n"
         }
     }

@@ -12,6 +12,14 @@ enum SharedOptions {
         OptionInfo(name: "--year", valueName: "year", help: help)
     }
 
+    /// The projection assumptions for years after the last published book.
+    static let assumeWage = Option<Percentage>(
+        "--assume-wage", valueName: "percent", help: "The wage percentage assumed for years after the last published book.")
+    static let assumePrice = Option<Percentage>(
+        "--assume-price", valueName: "percent", help: "The price percentage assumed for those years.")
+    static let assumeMixedWageShare = Option<Rational>(
+        "--assume-mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class for those years.")
+
     static func format(_ formats: [OutputFormat]) -> OptionInfo {
         OptionInfo(name: "--format", valueName: "format",
                    help: "Output format: " + formats.map(\.rawValue).joined(separator: " or ") + ". Default: \(formats[0].rawValue).")
@@ -31,11 +39,8 @@ enum SharedOptions {
 
     /// The year from `--year`, or the library's latest.
     static func year(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> Int {
-        if let text = arguments.value("--year") {
-            guard let year = Int(text), (2000...2999).contains(year) else {
-                throw .usage("'--year' expects a year like 2025, found '\(text)'", command: command)
-            }
-            return year
+        if let year = try arguments.value(Option<Year>(year()), command: command) {
+            return year.value
         }
         guard let latest = library.latestYear else {
             throw .input(.cannotRead(file: library.sourceDescription, reason: "no tariff books (<year>.json) found"))
@@ -55,19 +60,9 @@ enum SharedOptions {
     /// The projection assumptions: the `--assume-*` options over `assumptions.json` beside the books.
     static func assumptions(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> ProjectionAssumptions {
         var flags = ProjectionAssumptions.Rates()
-        for (name, keyPath) in [("--assume-wage", \ProjectionAssumptions.Rates.wage), ("--assume-price", \ProjectionAssumptions.Rates.price)] {
-            guard let text = arguments.value(name) else { continue }
-            guard let value = try? Percentage(parsing: text) else {
-                throw .usage("'\(name)' expects a percentage with at most two decimals like 3.75, found '\(text)'", command: command)
-            }
-            flags[keyPath: keyPath] = value
-        }
-        if let text = arguments.value("--assume-mixed-wage-share") {
-            guard let share = try? Rational(parsingFraction: text), share >= .zero, share <= .one else {
-                throw .usage("'--assume-mixed-wage-share' expects a fraction from 0 to 1 like 2/3, found '\(text)'", command: command)
-            }
-            flags.mixedWageShare = share
-        }
+        flags.wage = try arguments.value(assumeWage, command: command)
+        flags.price = try arguments.value(assumePrice, command: command)
+        flags.mixedWageShare = try arguments.value(assumeMixedWageShare, command: command)
         guard let file = library.assumptionsFile, FileSystem.isFile(file) else {
             return ProjectionAssumptions(flags: flags)
         }

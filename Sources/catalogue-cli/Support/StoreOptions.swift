@@ -32,37 +32,24 @@ enum StoreOptions {
 
     /// A required `--date`.
     static func date(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> CalendarDate {
-        guard let text = arguments.value("--date") else {
-            throw .usage("missing '--date <yyyy-mm-dd>': documents carry the date you give, the tool never reads the clock", command: command)
-        }
-        guard let date = CalendarDate(parsing: text) else {
-            throw .usage("'--date' expects a date like 2026-01-15, found '\(text)'", command: command)
-        }
-        return date
+        try arguments.required(typedDate, command: command, why: "documents carry the date you give, the tool never reads the clock")
     }
 
-    /// An offer id argument.
+    /// An offer number argument.
     static func offerID(_ text: String, command: CommandInfo) throws(CLIError) -> Int64 {
-        guard let id = Int64(text), id > 0 else {
-            throw .usage("expected an offer number like 3, found '\(text)'", command: command)
+        guard let number = OfferNumber.convert(text) else {
+            throw .usage("<offer> expects \(OfferNumber.expectation), found '\(ArgumentText.shown(text))'", command: command)
         }
-        return id
+        return number.value
     }
 
     /// The payment schedule from `--payment`, quarterly by default.
     static func payment(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> PaymentSchedule {
-        guard let text = arguments.value("--payment") else { return .quarterly }
-        guard let schedule = PaymentSchedule(rawValue: text) else {
-            throw .usage("'--payment' expects quarterly, monthly or yearly, found '\(text)'", command: command)
-        }
-        return schedule
+        try arguments.value(Option<PaymentSchedule>("--payment", valueName: "schedule", help: ""), command: command) ?? .quarterly
     }
 
+    static let typedDate = Option<CalendarDate>(date)
     static let date = OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The date of the document (required: the tool never reads the clock).", required: true)
 
-    static let assumptionOptions = [
-        OptionInfo(name: "--assume-wage", valueName: "percent", help: "The wage percentage assumed for years after the last published book."),
-        OptionInfo(name: "--assume-price", valueName: "percent", help: "The price percentage assumed for those years."),
-        OptionInfo(name: "--assume-mixed-wage-share", valueName: "fraction", help: "The wage share of the mixed class for those years."),
-    ]
+    static let assumptionOptions = [SharedOptions.assumeWage.info, SharedOptions.assumePrice.info, SharedOptions.assumeMixedWageShare.info]
 }
