@@ -78,6 +78,7 @@ enum CLI {
         CompareCommand.self,
         QuoteCommand.self,
         ContractCommand.self,
+        ContractListCommand.self,
         ContractAmendCommand.self,
         ContractShowCommand.self,
         ContractNoticesCommand.self,

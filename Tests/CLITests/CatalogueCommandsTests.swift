@@ -87,7 +87,7 @@ struct CLIErrorTests {
         (["services", "--format", "xml"], "Error: '--format' expects 'table' or 'json', found 'xml'"),
         (["services", "--yaer", "2025"], "Error: unknown option '--yaer'; did you mean '--year'?"),
         (["services", "--year"], "Error: missing value for '--year <year>'"),
-        (["services", "--year", "twenty"], "Error: '--year' expects a year like 2025, found 'twenty'"),
+        (["services", "--year", "twenty"], "Error: '--year' expects a year from 2000 to 2999, like 2026, found 'twenty'"),
         (["service"], "Error: missing argument <code>"),
         (["service", "dbos"], "Error: no service 'dbos' in the 2025 catalogue; did you mean 'dbos-po' or 'dbos-vo'?"),
         (["service", "dbos-po", "extra"], "Error: unexpected argument 'extra'"),

@@ -73,11 +73,11 @@ struct ComposeCommandTests {
     }
 
     @Test("wrong arguments exit 64 with a clear message", arguments: [
-        (["--budget", "abc"], "Error: '--budget' expects an amount in euros like 750000 or 750000.00, found 'abc'"),
-        (["--years", "2028-2026"], "Error: '--years' expects years like 2026-2028 or 2026, found '2028-2026'"),
+        (["--budget", "abc"], "Error: '--budget' expects an amount of zero or more in euros like 1300000, 1300000.50 or 1.300.000,50, found 'abc'"),
+        (["--years", "2028-2026"], "Error: '--years' expects a year like 2026 or a span like 2026-2028 of at most 20 years, from 2000 to 2999, found '2028-2026'"),
         (["--require", "dbos"], "Error: '--require': unknown service 'dbos' in the 2026 catalogue; did you mean 'dbos-po' or 'dbos-vo'?"),
         (["--require", "open-plus", "--exclude", "makersplaats,open-plus"], "Error: 'open-plus' is both required and excluded"),
-        (["--alternatives", "50"], "Error: '--alternatives' expects a whole number from 0 to 20, found '50'"),
+        (["--alternatives", "50"], "Error: '--alternatives' expects a whole number of offers from 0 to 20, found '50'"),
     ])
     func usage(extra: [String], message: String) {
         var base = ["--budget", "1300000", "--years", "2026-2028"]

@@ -52,13 +52,14 @@ struct TariffsCommandsTests {
     }
 
     @Test("malformed or missing percentages are refused with exit 64", arguments: [
-        (["--wage", "3,75", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75, found '3,75'"),
-        (["--wage", "abc", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75, found 'abc'"),
-        (["--wage", "1e2", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75, found '1e2'"),
-        (["--wage", "3.755", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75, found '3.755'"),
+        (["--wage", "3,755", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75 or 3,75 (no % sign), found '3,755'"),
+        (["--wage", "3.75%", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75 or 3,75 (no % sign), found '3.75%'"),
+        (["--wage", "abc", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75 or 3,75 (no % sign), found 'abc'"),
+        (["--wage", "1e2", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75 or 3,75 (no % sign), found '1e2'"),
+        (["--wage", "3.755", "--price", "2.1"], "Error: '--wage' expects a percentage with at most two decimals like 3.75 or 3,75 (no % sign), found '3.755'"),
         (["--wage", "3.75"], "Error: missing '--price <percent>'"),
         (["--wage", "-100", "--price", "2"], "Error: the wage percentage -100 is outside the accepted range above -100 and up to 100"),
-        (["--wage", "3", "--price", "2", "--mixed-wage-share", "3/2"], "Error: '--mixed-wage-share' expects a fraction from 0 to 1 like 2/3 or 0.7, found '3/2'"),
+        (["--wage", "3", "--price", "2", "--mixed-wage-share", "3/2"], "Error: '--mixed-wage-share' expects a fraction from 0 to 1 like 2/3 or 0.5, found '3/2'"),
     ])
     func badPercentages(options: [String], message: String) {
         let directory = scratch()
@@ -66,6 +67,15 @@ struct TariffsCommandsTests {
         #expect(result.exitCode == .usage)
         #expect(result.standardError.split(separator: "\n").first.map(String.init) == message)
         #expect(readFile(directory + "/2026.json") == nil)
+    }
+
+    @Test("a Dutch decimal comma gives the same book as a dot")
+    func dutchDecimalComma() {
+        let dot = scratch(), comma = scratch()
+        #expect(run(["tariffs", "index", "--from", "2025", "--wage", "3.75", "--price", "2.1", "--tariffs", dot]).exitCode == .success)
+        #expect(run(["tariffs", "index", "--from", "2025", "--wage", "3,75", "--price", "2,1", "--tariffs", comma]).exitCode == .success)
+        #expect(readFile(dot + "/2026.json") != nil)
+        #expect(readFile(dot + "/2026.json") == readFile(comma + "/2026.json"))
     }
 
     @Test("zero and negative percentages are accepted")

@@ -46,6 +46,7 @@ enum ContractAmendCommand: CLICommand {
         if let out = arguments.value("--out") { format = try DocumentFormat.from(arguments, out: out, command: info) }
 
         let store = try StoreOptions.open(arguments, context)
+        _ = try Lookup.agreement(reference, store: store)
         var profile: String?
         if let file = try arguments.value(profileOption, command: info) {
             do {
@@ -144,6 +145,7 @@ enum ContractShowCommand: CLICommand {
         let reference = arguments.positionals[0]
         let date = try arguments.value(onOption, command: info)
         let store = try StoreOptions.open(arguments, context)
+        _ = try Lookup.agreement(reference, store: store)
         let state: AgreementState
         let years: [PricedYear]
         let name: String
@@ -295,6 +297,7 @@ enum ContractRenewCommand: CLICommand {
         let date = try StoreOptions.date(arguments, command: info)
         let years = try arguments.value(yearsOption, command: info)?.value
         let store = try StoreOptions.open(arguments, context)
+        _ = try Lookup.agreement(reference, store: store)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         let proposal: RenewalProposal

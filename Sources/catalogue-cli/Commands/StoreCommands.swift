@@ -368,6 +368,7 @@ enum OfferIssueCommand: CLICommand {
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+        _ = try Lookup.offer(id, store: store)
         let quote: QuoteRecord
         do {
             quote = try OfferLifecycle.issue(id, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays)
@@ -398,6 +399,7 @@ enum OfferAcceptCommand: CLICommand {
         let date = try StoreOptions.date(arguments, command: info)
         let payment = try StoreOptions.payment(arguments, command: info)
         let store = try StoreOptions.open(arguments, context)
+        _ = try Lookup.offer(id, store: store)
         let agreement: AgreementRecord
         do {
             agreement = try OfferLifecycle.accept(id, store: store, date: date, payment: payment)

@@ -1,0 +1,81 @@
+import Contracts
+import JSON
+import Money
+
+/// `catalogue-cli contract list`: the agreements in the store, oldest first.
+enum ContractListCommand: CLICommand {
+    static let municipalityOption = Option<String>("--municipality", valueName: "code", help: "Only this municipality's agreements.")
+
+    static let info = CommandInfo(
+        path: ["contract", "list"],
+        abstract: "List the agreements in the database: term, acceptance, payment, amendments and the agreed amount.",
+        options: [municipalityOption.info, SharedOptions.format([.table, .json]), StoreOptions.database])
+
+    /// One agreement with what the listing shows of it.
+    private struct Row {
+        var agreement: AgreementRecord
+        var amendments: Int
+        var agreed: Money
+    }
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let municipality = try arguments.value(municipalityOption, command: info)
+        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
+        let store = try StoreOptions.open(arguments, context)
+        let rows = try self.rows(store: store).filter { municipality == nil || $0.agreement.municipality == municipality }
+        switch format {
+        case .json:
+            context.print(JSONWriter.write(.array(rows.map(json))), terminator: true)
+        case .table, .csv:
+            guard !rows.isEmpty else {
+                context.print("No agreements yet; an accepted offer becomes one ('catalogue-cli offer accept <offer> --date …').")
+                return
+            }
+            var table = TextTable([.left, .left, .left, .left, .left, .right, .right, .left])
+            table.add(["REFERENCE", "MUNICIPALITY", "YEARS", "ACCEPTED", "PAYMENT", "AMENDMENTS", "AGREED (MUNICIPALITY)", "STATUS"])
+            for row in rows {
+                let agreement = row.agreement
+                table.add([agreement.reference, agreement.municipality, "\(agreement.firstYear)–\(agreement.lastYear)",
+                           agreement.acceptedOn.description, agreement.payment.rawValue, String(row.amendments),
+                           row.agreed.dutchString, agreement.status])
+            }
+            for line in table.render() { context.print(line) }
+        }
+    }
+
+    private static func rows(store: CatalogueStore) throws(CLIError) -> [Row] {
+        do {
+            var rows: [Row] = []
+            for reference in try store.agreementReferences() {
+                guard let agreement = try store.agreement(reference: reference) else { continue }
+                guard let quote = try store.quote(id: agreement.quoteID) else {
+                    throw CLIError.database(file: store.database.path, message: "agreement \(reference) has no quote \(agreement.quoteID); run 'catalogue-cli store check'")
+                }
+                rows.append(Row(agreement: agreement, amendments: try store.amendments(agreementID: agreement.id).count,
+                                agreed: quote.totals.municipality))
+            }
+            return rows
+        } catch let error as CLIError {
+            throw error
+        } catch let error as StoreError {
+            throw .database(file: store.database.path, message: error.description)
+        } catch {
+            throw .internalError("\(error)")
+        }
+    }
+
+    private static func json(_ row: Row) -> JSONValue {
+        let agreement = row.agreement
+        var object = JSONObject()
+        object.set("reference", .string(agreement.reference))
+        object.set("municipality", .string(agreement.municipality))
+        object.set("firstYear", .number(JSONNumber(integer: Int64(agreement.firstYear))))
+        object.set("lastYear", .number(JSONNumber(integer: Int64(agreement.lastYear))))
+        object.set("acceptedOn", .string(agreement.acceptedOn.description))
+        object.set("payment", .string(agreement.payment.rawValue))
+        object.set("amendments", .number(JSONNumber(integer: Int64(row.amendments))))
+        object.set("agreedMunicipality", .string(row.agreed.jsonString))
+        object.set("status", .string(agreement.status))
+        return .object(object)
+    }
+}
