@@ -149,10 +149,12 @@ enum CLI {
             return CommandResult(exitCode: .success, standardOutput: context.output, standardError: "")
         } catch {
             // An unanswerable question keeps its explanation; every other failure writes nothing.
+            // A message quotes what the user typed; control characters in it would garble the terminal.
+            let message = ArgumentText.escapingControlCharacters(error.message)
             if case .unsatisfiable = error {
-                return CommandResult(exitCode: error.exitCode, standardOutput: context.output, standardError: error.message)
+                return CommandResult(exitCode: error.exitCode, standardOutput: context.output, standardError: message)
             }
-            return CommandResult(exitCode: error.exitCode, standardOutput: "", standardError: error.message)
+            return CommandResult(exitCode: error.exitCode, standardOutput: "", standardError: message)
         }
     }
 

@@ -159,7 +159,8 @@ struct AmendmentCommandsTests {
         #expect(invalid.exitCode == .dataError)
         #expect(invalid.standardError.contains("no consultation bureau \"cb-nergens\" in the profile of midden-drenthe"))
         let unknown = run(["contract", "amend", "UVO-2026-009", "--from", "2027", "--date", "2026-09-01", "--remove", "1"] + db)
-        #expect(unknown.exitCode == .dataError)
+        #expect(unknown.exitCode == .usage)
+        #expect(unknown.standardError == "Error: no agreement 'UVO-2026-009' in the database; did you mean 'UVO-2026-001'?\n")
 
         // A dry run shows the effect and records nothing.
         let dry = amend(["--from", "2028", "--date", "2027-09-01", "--remove", "3", "--dry-run"])

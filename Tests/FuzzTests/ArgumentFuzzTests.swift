@@ -72,9 +72,37 @@ struct ArgumentVectorMaker {
             return [repositoryRoot + "/seeds/municipalities/midden-drenthe.json", repositoryRoot + "/seeds/offers/midden-drenthe-basis.offer.json",
                     world.tariffs, world.directory, world.directory + "/missing.json", "/dev/null"].randomElement(using: &random)!
         default:
+            if random.next() % 2 == 0, let plausible = Self.plausibleValues[option.valueName ?? ""] {
+                return plausible.randomElement(using: &random)!
+            }
             return Self.hostileValues.randomElement(using: &random)!
         }
     }
+
+    /// Values of the right kind, by the option's placeholder, so vectors also get past the parser.
+    static let plausibleValues: [String: [String]] = [
+        "yyyy-mm-dd": ["2025-11-21", "2025-12-01", "2026-03-01", "2027-09-01", "2024-01-01"],
+        "year": ["2025", "2026", "2027", "2028"],
+        "first-last": ["2026-2028", "2025", "2026-2027"],
+        "days": ["1", "30", "60", "365"],
+        "count": ["1", "2", "3"],
+        "n": ["0", "1", "3", "12"],
+        "number": ["1", "2", "3"],
+        "numbers": ["1", "2,3", "3"],
+        "percent": ["3.75", "2,1", "0", "-1"],
+        "fraction": ["2/3", "0,5", "1"],
+        "euros": ["1300000", "900.000,00", "0"],
+        "amount": ["7500.00", "7.500,00"],
+        "hours": ["40", "40,5", "4"],
+        "code": ["midden-drenthe", "aa-en-hunze", "dbos-po", "ido", "open-plus"],
+        "schedule": ["quarterly", "monthly", "yearly"],
+        "format": ["table", "json", "csv", "html", "markdown", "text"],
+        "text": ["Voorstel", "Leesplan"],
+        "level": ["hbo", "wo"],
+        "name": ["groot", "klein"],
+        "recurrence": ["annual", "one-off"],
+        "ids": ["beilen", "beilen,westerbork", "cb-westerbork"],
+    ]
 
     /// One vector: a command path, some of its options (sometimes repeated, misplaced or unknown), positionals.
     mutating func vector() -> [String] {
@@ -87,7 +115,11 @@ struct ArgumentVectorMaker {
             arguments.append(option.name)
             if option.valueName != nil, random.next() % 10 != 0 { arguments.append(value(for: option)) }
         }
-        for _ in 0..<Int(random.next() % 3) { arguments.insert(Self.hostileValues.randomElement(using: &random)!, at: info.path.count) }
+        for positional in info.positionals where random.next() % 4 != 0 {
+            let plausible = ["1", "2", "3", "UVO-2026-001", "UVO-2026-001-W1", "midden-drenthe", "2025", "2026", "dbos-po", "OFF-2025-001-v1"]
+            arguments.insert((random.next() % 2 == 0 ? plausible : Self.hostileValues).randomElement(using: &random)!, at: info.path.count)
+            if positional.variadic { break }
+        }
         if random.next() % 8 == 0 { arguments.append("--no-such-option") }
         if random.next() % 5 == 0, arguments.count > 1 { arguments.swapAt(1, arguments.count - 1) }
         return arguments

@@ -259,17 +259,30 @@ extension ParsedArguments {
     }
 }
 
-/// How a user's argument is quoted back in a message: control characters escaped, long text cut.
+/// How a user's argument is quoted back in a message: control and direction-changing characters
+/// escaped (`\u{0}`, `\u{202e}`), long text cut.
 enum ArgumentText {
     static func shown(_ text: String) -> String {
+        let result = escaped(text.unicodeScalars.prefix(60), keepingNewlines: false)
+        return text.unicodeScalars.count > 60 ? result + "…" : result
+    }
+
+    /// A whole message with its line breaks kept and every other control character escaped.
+    static func escapingControlCharacters(_ message: String) -> String {
+        escaped(message.unicodeScalars[...], keepingNewlines: true)
+    }
+
+    private static func escaped(_ scalars: Substring.UnicodeScalarView.SubSequence, keepingNewlines: Bool) -> String {
         var result = ""
-        for scalar in text.unicodeScalars.prefix(60) {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
+        for scalar in scalars {
+            let value = scalar.value
+            let isControl = value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            if isControl && !(keepingNewlines && scalar == "\n") {
+                result += "\\u{\(String(value, radix: 16))}"
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
-        return text.unicodeScalars.count > 60 ? result + "…" : result
+        return result
     }
 }
