@@ -149,9 +149,11 @@ enum ContractShowCommand: CLICommand {
         let state: AgreementState
         let years: [PricedYear]
         let name: String
+        let books: PricingBooks
         do {
             state = try AgreementLifecycle.state(reference, store: store, on: date)
-            (years, name) = try AgreementLifecycle.pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
+            books = try OfferLifecycle.frozenBooks(state.quote, store: store)
+            (years, name) = try AgreementLifecycle.pricedYears(state, books: books)
         } catch {
             throw StoreOptions.error(error, store: store)
         }
@@ -172,9 +174,13 @@ enum ContractShowCommand: CLICommand {
                 continue
             }
             context.print("Lines \(span) (\(segment.reference)):")
-            for (number, line) in segment.lines.enumerated() {
-                context.print("  \(number + 1). \(JSONWriter.write(line, pretty: false))")
+            let summaries: [LineSummary]
+            do {
+                summaries = try OfferLifecycle.summaries(segment, years: segment.fromYear...until, state: state, books: books)
+            } catch {
+                throw StoreOptions.error(error, store: store)
             }
+            try LineTable.render(summaries, &context)
         }
         context.print()
         var table = TextTable([.left, .right, .right, .right])

@@ -261,7 +261,9 @@ enum OfferEditing {
 enum OfferShowCommand: CLICommand {
     static let info = CommandInfo(path: ["offer", "show"], abstract: "Show an offer: its state and its lines.",
                                   positionals: [Positional(name: "offer", help: "The offer number.")],
-                                  options: [SharedOptions.format([.table, .json]), StoreOptions.database])
+                                  options: [SharedOptions.format([.table, .json]), StoreOptions.database, SharedOptions.tariffs]
+                                      + StoreOptions.assumptionOptions,
+                                  discussion: "A draft is priced with the current books (later years projected with the assumptions); an issued offer with the books frozen in its quote.")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
@@ -286,10 +288,47 @@ enum OfferShowCommand: CLICommand {
             if let quote = quote ?? nil {
                 context.print("  quote \(quote.reference), issued \(quote.issuedOn), valid until \(quote.validUntil): municipality \(quote.totals.municipality.dutchString)")
             }
-            for (index, line) in offer.lines.enumerated() {
-                context.print("  \(index + 1). " + JSONWriter.write(line, pretty: false))
-            }
+            try lines(offer, quote: quote ?? nil, arguments, store: store, &context)
         }
+    }
+}
+
+extension OfferShowCommand {
+    /// The lines as a table with their amounts per year; when the offer cannot be priced (no
+    /// book or assumptions for a year, a line the books refuse) the lines alone, and why.
+    static func lines(_ offer: OfferRecord, quote: QuoteRecord?, _ arguments: ParsedArguments, store: CatalogueStore,
+                      _ context: inout CommandContext) throws(CLIError) {
+        guard !offer.lines.isEmpty else {
+            context.print("  No lines yet; add one with 'catalogue-cli offer add \(offer.id) --service <code>'.")
+            return
+        }
+        let summaries: [LineSummary]
+        do {
+            if let quote {
+                let frozen = try OfferLifecycle.frozenBooks(quote, store: store)
+                summaries = try OfferLifecycle.summaries(offer, profile: quote.profile) { (_) throws(InputError) -> PricingBooks in frozen }
+            } else {
+                let library = try SharedOptions.library(arguments, context)
+                let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+                let profile = try Lookup.profile(offer.municipality, store: store)
+                summaries = try OfferLifecycle.summaries(offer, profile: profile) { (years) throws(InputError) -> PricingBooks in
+                    try BookProjector.books(for: years, library: library, assumptions: assumptions)
+                }
+            }
+        } catch let error as LifecycleError {
+            switch error {
+            case .input, .refused: break
+            case .store, .internalError: throw StoreOptions.error(error, store: store)
+            }
+            context.print("  Not priced: \(error.description.split(separator: "\n").first.map(String.init) ?? "")")
+            for (index, line) in offer.lines.enumerated() { context.print("  \(index + 1). " + JSONWriter.write(line, pretty: false)) }
+            return
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw .internalError("\(error)")
+        }
+        try LineTable.render(summaries, &context)
     }
 }
 
