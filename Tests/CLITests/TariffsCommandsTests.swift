@@ -107,7 +107,7 @@ struct TariffsCommandsTests {
         #expect(csv.hasPrefix("service,tariff,name,index_class,old,new,change,change_percent\r\n,uurtarief-mbo,Uurtarief mbo,wage,57.00,59.00,2.00,3.51\r\n"))
         let table = run(["tariffs", "diff", "2025", "2026", "--tariffs", directory]).standardOutput
         #expect(table.contains("  robuuste-bibliotheek  De robuuste lokale bibliotheek\n"))
-        #expect(table.contains("€ 95.116,00  € 98.160,00  +€ 3.044,00   +3,2 %"))
+        #expect(table.contains("€ 95.116,00  € 98.160,00  € +3.044,00   +3,2 %"))
     }
 
     @Test("show gives the provenance and every tariff")

@@ -97,10 +97,10 @@ enum ContractAmendCommand: CLICommand {
         table.add(["Year", "Agreed", "Change", "After"])
         for year in document.years {
             table.add([year.projected ? "\(year.year) (projected)" : String(year.year), year.municipality.before.dutchString,
-                       AmendmentWordingCLI.change(year.municipality.change), year.municipality.after.dutchString])
+                       year.municipality.change.dutchSignedString, year.municipality.after.dutchString])
         }
         table.add(["Total \(document.span)", document.total.before.dutchString,
-                   AmendmentWordingCLI.change(document.total.change), document.total.after.dutchString])
+                   document.total.change.dutchSignedString, document.total.after.dutchString])
         for line in table.render(indent: "  ") { context.print(line) }
         context.print()
         if arguments.flag("--dry-run") {
@@ -121,10 +121,6 @@ enum ContractAmendCommand: CLICommand {
 enum AmendmentWordingCLI {
     static func heading(_ document: AmendmentDocument) -> String {
         "\(document.reference): amendment \(document.sequence) of \(document.agreementReference) (\(document.municipalityName)) for \(document.span), dated \(document.date)"
-    }
-
-    static func change(_ amount: Money) -> String {
-        amount.cents > 0 ? "+" + amount.dutchString : amount.dutchString
     }
 }
 

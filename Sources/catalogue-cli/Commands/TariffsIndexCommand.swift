@@ -172,7 +172,7 @@ enum TariffsDiffCommand: CLICommand {
                 }
                 let percent = row.changePercentage.map { ($0.hundredths > 0 ? "+" : "") + $0.dutchString } ?? (row.old == nil ? "new" : row.new == nil ? "removed" : "")
                 table.add([row.tariff, row.name, row.indexClass.rawValue, row.old?.dutchString ?? "", row.new?.dutchString ?? "",
-                           row.change.map { ($0.cents > 0 ? "+" : "") + $0.dutchString } ?? "", percent])
+                           row.change.map(\.dutchSignedString) ?? "", percent])
             }
             for (index, line) in table.render(indent: "  ").enumerated() {
                 if let group = groupStarts[index] {
