@@ -1,6 +1,9 @@
 @testable import catalogue_cli
 import Catalogue
 import Money
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -100,6 +103,27 @@ struct ArgumentTests {
         }
         let (db, _) = store()
         #expect(run(["contract", "list"] + db).standardOutput.hasPrefix("No agreements yet;"))
+    }
+}
+
+@Suite("hints that run as printed")
+struct HintTests {
+    @Test("a hint carries the tariff directory and the database the user gave, quoted for the shell")
+    func carriesOptions() throws {
+        let directory = temporaryDirectory() + "/books 'finance'"
+        #expect(mkdir(directory, 0o755) == 0)
+        writeFile(directory + "/2025.json", try #require(readFile(tariffsDirectory + "/2025.json")))
+        let indexed = run(["tariffs", "index", "--from", "2025", "--wage", "3,75", "--price", "2,1", "--tariffs", directory,
+                           "--date", "2026-11-21"], defaultTariffs: tariffsDirectory)
+        #expect(indexed.exitCode == .success, "\(indexed.standardError)")
+        let quoted = "'" + directory.replacing("'", with: "'\\''") + "'"
+        #expect(indexed.standardOutput.hasSuffix("Review it with: catalogue-cli tariffs diff 2025 2026 --tariffs \(quoted)\n"))
+        // The printed command, with the quoting undone as a shell would, compares the books in that directory.
+        let diff = run(["tariffs", "diff", "2025", "2026", "--tariffs", directory], defaultTariffs: "/nonexistent")
+        #expect(diff.exitCode == .success)
+        #expect(Hint.shellQuoted("plain/path-1.json") == "plain/path-1.json")
+        #expect(Hint.shellQuoted("") == "''")
+        #expect(Hint.shellQuoted("a b") == "'a b'")
     }
 }
 

@@ -299,7 +299,7 @@ extension OfferShowCommand {
     static func lines(_ offer: OfferRecord, quote: QuoteRecord?, _ arguments: ParsedArguments, store: CatalogueStore,
                       _ context: inout CommandContext) throws(CLIError) {
         guard !offer.lines.isEmpty else {
-            context.print("  No lines yet; add one with 'catalogue-cli offer add \(offer.id) --service <code>'.")
+            context.print("  No lines yet; add one with '\(Hint.command(["offer", "add", String(offer.id), "--service", "<code>"], from: arguments))'.")
             return
         }
         let summaries: [LineSummary]
@@ -419,7 +419,7 @@ enum OfferIssueCommand: CLICommand {
             context.print("  \(year.year): municipality \(year.totals.municipality.dutchString)" + (year.status == .projected ? " (projected)" : ""))
         }
         context.print("  total: municipality \(quote.totals.municipality.dutchString)")
-        context.print("Write the offerte with: catalogue-cli quote \(id) --out out/offerte.html")
+        context.print("Write the offerte with: " + Hint.command(["quote", String(id), "--out", "out/offerte.html"], carrying: ["--db"], from: arguments))
     }
 }
 
@@ -446,6 +446,6 @@ enum OfferAcceptCommand: CLICommand {
             throw StoreOptions.error(error, store: store)
         }
         context.print("Accepted offer \(id) on \(agreement.acceptedOn): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear).")
-        context.print("Write it with: catalogue-cli contract \(agreement.reference) --out out/uitvoeringsovereenkomst.html")
+        context.print("Write it with: " + Hint.command(["contract", agreement.reference, "--out", "out/uitvoeringsovereenkomst.html"], carrying: ["--db"], from: arguments))
     }
 }

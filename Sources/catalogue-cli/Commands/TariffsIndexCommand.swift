@@ -78,7 +78,7 @@ enum TariffsIndexCommand: CLICommand {
             }
             guard arguments.flag("--replace") else {
                 throw .cannotCreateOutput(file: targetFile, reason: "it already exists and differs (\(describe(existing))); "
-                                          + "see what it holds with 'catalogue-cli tariffs show \(from + 1)', "
+                                          + "see what it holds with '\(Hint.command(["tariffs", "show", String(from + 1)], from: arguments))', "
                                           + "then run again with --replace to replace it (its hash \(existingHash) is recorded)")
             }
             book = try index(source, parameters, sourceHash: sourceHash, from: from, date: date, replacedHash: existingHash)
@@ -99,7 +99,7 @@ enum TariffsIndexCommand: CLICommand {
         if let replaced = book.provenance.indexation?.replacedHash {
             context.print("  Replaced the previous book \(replaced).")
         }
-        context.print("Review it with: catalogue-cli tariffs diff \(from) \(from + 1)")
+        context.print("Review it with: " + Hint.command(["tariffs", "diff", String(from), String(from + 1)], from: arguments))
     }
 
     private static func index(_ source: TariffBook, _ parameters: IndexationParameters, sourceHash: String, from: Int,

@@ -286,3 +286,23 @@ enum ArgumentText {
         return result
     }
 }
+
+/// A command to suggest to the user, carrying the options they gave that the suggestion needs
+/// (`--db`, `--tariffs`), quoted for a POSIX shell, so it runs as printed.
+enum Hint {
+    static func command(_ words: [String], carrying names: [String] = ["--db", "--tariffs"], from arguments: ParsedArguments) -> String {
+        var parts = ["catalogue-cli"] + words
+        for name in names {
+            if let value = arguments.values[name] { parts += [name, shellQuoted(value)] }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// `value` as one shell word: as it is when it is plain, else in single quotes.
+    static func shellQuoted(_ value: String) -> String {
+        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "-_./:=,+@%".unicodeScalars.contains($0)
+        }
+        return plain ? value : "'" + value.replacing("'", with: "'\\''") + "'"
+    }
+}
