@@ -94,7 +94,7 @@ enum ComposeCommand: CLICommand {
         }
         var coverage: CoverageReport?
         if let best = composition.best {
-            coverage = try check(best, request: request)
+            do { coverage = try Composer.verify(best, request: request) } catch { throw .internalError(error.description) }
         }
 
         switch format {
@@ -123,23 +123,6 @@ enum ComposeCommand: CLICommand {
             case .missingBook, .overflow: throw .internalError(error.description)
             }
         }
-    }
-
-    /// Prices the best offer as any offer is priced, and checks the composer's sums against it.
-    private static func check(_ best: ComposedOffer, request: CompositionRequest) throws(CLIError) -> CoverageReport {
-        let collector = DiagnosticCollector(file: "composed offer")
-        guard let validated = OfferValidator.validate(best.offer, profile: request.profile, books: request.books,
-                                                      collector: collector) else {
-            throw .internalError("the composed offer does not validate: " + collector.diagnostics.map(\.description).joined(separator: "; "))
-        }
-        let priced: PricedOffer
-        do { priced = try PricingEngine.price(validated, books: request.books) } catch {
-            throw .internalError("the composed offer cannot be priced: \(error)")
-        }
-        for (index, year) in priced.years.enumerated() where year.totals.municipality != best.costs[index] {
-            throw .internalError("the composer's \(year.year) cost \(best.costs[index].jsonString) differs from the priced total \(year.totals.municipality.jsonString)")
-        }
-        return CoverageAnalyzer.coverage(of: validated, books: request.books, needs: request.priorities.branchNeeds)
     }
 
     // MARK: Arguments

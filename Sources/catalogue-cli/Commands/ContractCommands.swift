@@ -46,43 +46,17 @@ enum ContractAmendCommand: CLICommand {
         if let out = arguments.value("--out") { format = try DocumentFormat.from(arguments, out: out, command: info) }
 
         let store = try StoreOptions.open(arguments, context)
-        _ = try Lookup.agreement(reference, store: store)
-        var profile: String?
+        let agreement = try Lookup.agreement(reference, store: store)
+        var source = AmendmentProfile.unchanged
         if let file = try arguments.value(profileOption, command: info) {
-            do {
-                let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes)
-                let decoded = try ProfileLoader.load(bytes: bytes, file: file)
-                let agreement = try? store.agreement(reference: reference)
-                if let agreement, decoded.code != agreement.municipality {
-                    throw CLIError.refused("\(file) is the profile of \(decoded.code), but \(reference) is an agreement with \(agreement.municipality)")
-                }
-                profile = String(decoding: bytes, as: UTF8.self)
-            } catch let error as CLIError {
-                throw error
-            } catch let error as InputError {
-                throw .input(error)
-            } catch {
-                throw .internalError("\(error)")
-            }
+            do { source = .file(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), name: file) } catch { throw .input(error) }
         }
         if let on = try arguments.value(profileOnOption, command: info) {
-            guard profile == nil else { throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info) }
-            do {
-                guard let agreement = try store.agreement(reference: reference) else {
-                    throw CLIError.refused("no agreement '\(reference)' in the database; agreements are named like UVO-2026-001")
-                }
-                guard let version = try store.profile(code: agreement.municipality, on: on) else {
-                    let dates = try store.profileVersions(code: agreement.municipality).map(\.validFrom)
-                    throw CLIError.refused("no profile version of \(agreement.municipality) is valid on \(on)"
-                        + (dates.isEmpty ? "; record one with 'catalogue-cli municipality import <file> --valid-from <date>'" : "; versions: \(dates.joined(separator: ", "))"))
-                }
-                profile = version.profile
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw .database(file: store.database.path, message: "\(error)")
-            }
+            guard case .unchanged = source else { throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info) }
+            source = .versionOn(on)
         }
+        let profile: String?
+        do { profile = try source.resolve(for: agreement, store: store) } catch { throw StoreOptions.error(error, store: store) }
         let proposal: AgreementLifecycle.Proposal
         do {
             proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
