@@ -49,6 +49,7 @@ enum ComposeCommand: CLICommand {
         let budget = try euros(budgetText, option: "--budget")
         let years = try yearRange(yearsText)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
+        let out = try DocumentOutput.target(arguments, context, command: info)
         let alternatives = try count(arguments.value("--alternatives"), option: "--alternatives", range: 0...20) ?? 3
         let more = try arguments.value("--more").map { (text) throws(CLIError) in try euros(text, option: "--more") }
         let library = try SharedOptions.library(arguments, context)
@@ -102,9 +103,9 @@ enum ComposeCommand: CLICommand {
             let shortfall = composition.infeasible?.shortfalls.max() ?? .zero
             throw .unsatisfiable("no offer fits a budget of \(budget.dutchString) a year: the services that must be taken need up to \(shortfall.dutchString) more")
         }
-        if let file = arguments.value("--out") {
-            try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: file)
-            if format == .table { context.print("Wrote the best offer to \(file).") }
+        if let out {
+            try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: out)
+            if format == .table { context.print("Wrote the best offer to \(out.path).") }
         }
     }
 

@@ -48,6 +48,7 @@ enum DemoCommand: CLICommand {
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let directory = arguments.value("--out") ?? "out"
+        guard !directory.isEmpty else { throw .usage("'--out' expects a folder name, found an empty one", command: info) }
         var date = CalendarDate(year: 2025, month: 11, day: 21)!
         if let text = arguments.value("--date") {
             guard let parsed = CalendarDate(parsing: text) else { throw .usage("'--date' expects a date like 2025-11-21, found '\(text)'", command: info) }
@@ -62,13 +63,15 @@ enum DemoCommand: CLICommand {
         guard FileSystem.isDirectory(seedDirectory) else {
             throw .input(.cannotRead(file: seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
         }
+        let databasePath = directory + "/demo.sqlite"
         do {
             try FileSystem.createDirectories(directory)
+            // Only an earlier demo database (regular files) is removed; a link, a device or a
+            // folder of that name is refused and left alone.
+            for suffix in ["", "-wal", "-shm", "-journal"] { try FileSystem.removeRegularFile(databasePath + suffix) }
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
-        let databasePath = directory + "/demo.sqlite"
-        for suffix in ["", "-wal", "-shm"] { unlink(databasePath + suffix) }
 
         var demoArguments = arguments
         demoArguments.values["--db"] = databasePath
@@ -149,7 +152,8 @@ enum DemoCommand: CLICommand {
         ]
         for (name, text) in files {
             do {
-                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8))
+                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8),
+                                                   protecting: FileIdentity.ofDatabase(databasePath))
             } catch {
                 throw .cannotCreateOutput(file: error.file, reason: error.reason)
             }
