@@ -75,7 +75,8 @@ extension FileSystem {
     }
 
     /// Checks, without writing anything, that `path` may be written: it names nothing yet or a
-    /// regular file that is not protected, in a folder that exists (or will be made). Commands
+    /// regular file that is not protected, in a folder that exists (or will be made) and can be
+    /// written to. Commands
     /// call this before they record anything, so an output that would be refused is refused first.
     public static func checkOutputPath(_ path: String, protecting protected: Set<FileIdentity> = []) throws(OutputError) {
         let (folder, name) = try splitOutputPath(path)
@@ -86,14 +87,19 @@ extension FileSystem {
         }
         defer { close(directory) }
         _ = try checkTarget(directory, name, path: path, protecting: protected)
+        // A folder the temporary file cannot be made in (no permission, read-only media).
+        guard access(folder, W_OK | X_OK) == 0 else { throw OutputError(file: path, reason: folderProblem(folder)) }
     }
 
-    /// Removes the regular file at `path`, if there is one; anything else there (a link, a folder,
+    /// Removes the regular file at `path`, if there is one (a missing folder holds none); anything else there (a link, a folder,
     /// a device, a FIFO) is refused and left as it is.
     public static func removeRegularFile(_ path: String) throws(OutputError) {
         let (folder, name) = try splitOutputPath(path)
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { throw OutputError(file: path, reason: folderProblem(folder)) }
+        guard directory >= 0 else {
+            if errno == ENOENT { return }
+            throw OutputError(file: path, reason: folderProblem(folder))
+        }
         defer { close(directory) }
         guard try checkTarget(directory, name, path: path, protecting: []) != nil else { return }
         guard unlinkat(directory, name, 0) == 0 || errno == ENOENT else { throw OutputError(file: path, reason: lastErrorMessage()) }

@@ -28,6 +28,12 @@ enum DemoCommand: CLICommand {
 
     static let seedDirectory = "seeds/municipalities"
 
+    /// The documents the demo writes into its folder: the quote's, then the agreement's, each in
+    /// HTML, Markdown and JSON.
+    static let documentNames = ["offerte-midden-drenthe.html", "offerte-midden-drenthe.md", "offerte-midden-drenthe.json",
+                                "uitvoeringsovereenkomst-midden-drenthe.html", "uitvoeringsovereenkomst-midden-drenthe.md",
+                                "uitvoeringsovereenkomst-midden-drenthe.json"]
+
     /// The offer the demo composes: what Midden-Drenthe's library vision asks for.
     static let lines: [String] = [
         #"{"service": "robuuste-bibliotheek"}"#,
@@ -65,10 +71,13 @@ enum DemoCommand: CLICommand {
         }
         let databasePath = directory + "/demo.sqlite"
         do {
-            try FileSystem.createDirectories(directory)
+            // Every document's path is checked before anything is made, so a demo that cannot
+            // write its documents stops before it creates a database.
+            for name in documentNames { try FileSystem.checkOutputPath(directory + "/" + name) }
             // Only an earlier demo database (regular files) is removed; a link, a device or a
             // folder of that name is refused and left alone.
             for suffix in ["", "-wal", "-shm", "-journal"] { try FileSystem.removeRegularFile(databasePath + suffix) }
+            try FileSystem.createDirectories(directory)
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
@@ -144,12 +153,7 @@ enum DemoCommand: CLICommand {
             throw StoreOptions.error(error, store: store)
         }
 
-        let files: [(String, String)] = [
-            ("offerte-midden-drenthe.html", quote.html), ("offerte-midden-drenthe.md", quote.markdown),
-            ("offerte-midden-drenthe.json", quote.json),
-            ("uitvoeringsovereenkomst-midden-drenthe.html", agreement.html), ("uitvoeringsovereenkomst-midden-drenthe.md", agreement.markdown),
-            ("uitvoeringsovereenkomst-midden-drenthe.json", agreement.json),
-        ]
+        let files = Array(zip(documentNames, [quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json]))
         for (name, text) in files {
             do {
                 try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8),
