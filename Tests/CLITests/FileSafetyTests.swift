@@ -70,7 +70,8 @@ enum HostileTarget: String, CaseIterable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     /// Makes the target named `name` in `directory`: its path, the exit code and the reason in the
-    /// message; nil when it cannot be made here (a device needs root; root writes to any folder).
+    /// message; nil when it cannot be made here (a device needs root, a read-only folder for root
+    /// needs chattr on ext4).
     func make(named name: String, in directory: String) -> (path: String, exit: ExitCode, reason: String)? {
         let path = directory + "/" + name
         switch self {
@@ -92,9 +93,13 @@ enum HostileTarget: String, CaseIterable, CustomTestStringConvertible {
             guard mknod(path, S_IFCHR | 0o666, deviceNumber(1, 7)) == 0 else { return nil }
             return (path, .cannotCreateOutput, "is a character device, not a regular file")
         case .readOnlyFolder:
-            guard geteuid() != 0 else { return nil }
-            mkdir(directory + "/locked", 0o555)
-            return (directory + "/locked/" + name, .cannotCreateOutput, "permission denied")
+            let locked = directory + "/locked"
+            mkdir(locked, 0o555)
+            guard geteuid() == 0 else { return (locked + "/" + name, .cannotCreateOutput, "its folder \(locked): permission denied") }
+            // Root writes into any folder; an immutable one (ext4's chattr +i) refuses it too.
+            // `release` takes the flag off again.
+            guard shell("chattr +i \(shellQuoted(locked)) 2> /dev/null") == 0 else { return nil }
+            return (locked + "/" + name, .cannotCreateOutput, "its folder \(locked): operation not permitted")
         case .folderIsAFile:
             writeFile(directory + "/plain", "a file where a folder is expected\n")
             return (directory + "/plain/" + name, .cannotCreateOutput, directory + "/plain is not a folder")
@@ -104,6 +109,24 @@ enum HostileTarget: String, CaseIterable, CustomTestStringConvertible {
             return ("", .usage, "")
         }
     }
+}
+
+extension HostileTarget {
+    /// Takes the immutable flag off a folder `make` locked in `directory`, so that it can be removed.
+    static func release(_ directory: String) {
+        var status = stat()
+        if geteuid() == 0, lstat(directory + "/locked", &status) == 0 {
+            _ = shell("chattr -i \(shellQuoted(directory + "/locked")) 2> /dev/null")
+        }
+    }
+}
+
+/// Runs `script` with /bin/sh and returns its exit code.
+func shell(_ script: String) -> Int32 {
+    let pid = spawnShell(script)
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (status >> 8) & 0xFF
 }
 
 /// A scratch folder with a copy of the 2025 book, a profile and two offers.
@@ -161,6 +184,7 @@ struct FileSafetyTests {
           arguments: Writer.all, HostileTarget.allCases)
     func hostileTargets(writer: Writer, target: HostileTarget) throws {
         let scratch = FileScratch()
+        defer { HostileTarget.release(scratch.outputs) }
         guard let (path, exit, reason) = target.make(named: writer.fileName, in: scratch.outputs) else { return }
         let before = pathState(path)
         let victim = pathState(scratch.outputs + "/victim.txt")
@@ -266,6 +290,7 @@ struct FileSafetyTests {
         for (name, arguments) in [("quote", ["quote", "1"]), ("contract", ["contract", "UVO-2026-001"]), ("contract amend", amend)] {
             let directory = scratch.outputs + "/" + name.replacing(" ", with: "-")
             mkdir(directory, 0o755)
+            defer { HostileTarget.release(directory) }
             guard let (path, exit, reason) = target.make(named: "document.html", in: directory) else { return }
             let before = pathState(path)
             let result = run(arguments + db + ["--out", path])
