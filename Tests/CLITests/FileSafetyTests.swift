@@ -65,7 +65,7 @@ func deviceNumber(_ major: UInt64, _ minor: UInt64) -> dev_t {
 
 /// A target `--out` must refuse, made in a scratch folder.
 enum HostileTarget: String, CaseIterable, CustomTestStringConvertible {
-    case symlink, danglingSymlink, fifo, directory, device, readOnlyFolder, folderIsAFile, trailingSlash, empty
+    case symlink, danglingSymlink, fifo, directory, device, readOnlyFolder, missingFolderInReadOnlyFolder, folderIsAFile, trailingSlash, empty
 
     var testDescription: String { rawValue }
 
@@ -92,14 +92,15 @@ enum HostileTarget: String, CaseIterable, CustomTestStringConvertible {
             // A copy of /dev/full (major 1, minor 7): writing into it would fail, replacing it would remove it.
             guard mknod(path, S_IFCHR | 0o666, deviceNumber(1, 7)) == 0 else { return nil }
             return (path, .cannotCreateOutput, "is a character device, not a regular file")
-        case .readOnlyFolder:
+        case .readOnlyFolder, .missingFolderInReadOnlyFolder:
             let locked = directory + "/locked"
             mkdir(locked, 0o555)
-            guard geteuid() == 0 else { return (locked + "/" + name, .cannotCreateOutput, "its folder \(locked): permission denied") }
+            let target = self == .readOnlyFolder ? locked + "/" + name : locked + "/new/" + name
+            guard geteuid() == 0 else { return (target, .cannotCreateOutput, "its folder \(locked): permission denied") }
             // Root writes into any folder; an immutable one (ext4's chattr +i) refuses it too.
             // `release` takes the flag off again.
             guard shell("chattr +i \(shellQuoted(locked)) 2> /dev/null") == 0 else { return nil }
-            return (locked + "/" + name, .cannotCreateOutput, "its folder \(locked): operation not permitted")
+            return (target, .cannotCreateOutput, "its folder \(locked): operation not permitted")
         case .folderIsAFile:
             writeFile(directory + "/plain", "a file where a folder is expected\n")
             return (directory + "/plain/" + name, .cannotCreateOutput, directory + "/plain is not a folder")
@@ -325,14 +326,15 @@ struct FileSafetyTests {
 /// `text` quoted for `/bin/sh`.
 func shellQuoted(_ text: String) -> String { "'" + text.replacing("'", with: #"'\''"#) + "'" }
 
-/// Runs the built tool in `directory` with `arguments`, standard output to `output` (a path) and
-/// standard error captured; returns the exit code and standard error. A watchdog (`timeout 120`)
+/// Runs the built tool in `directory` with `arguments`, after the shell commands `setup`, standard
+/// output to `output` (a path) and standard error captured; returns the exit code and standard error. A watchdog (`timeout 120`)
 /// turns a hang into exit 124, a failure instead of a suite that never ends; no result depends on
 /// how long the tool takes.
-func runTool(_ arguments: [String], in directory: String, output: String = "/dev/null") -> (exit: Int32, standardError: String) {
+func runTool(_ arguments: [String], in directory: String, output: String = "/dev/null",
+             setup: String = ":") -> (exit: Int32, standardError: String) {
     let errors = temporaryDirectory(prefix: "tool-stderr") + "/stderr"
     let command = (["timeout", "120", toolPath()] + arguments).map(shellQuoted).joined(separator: " ")
-    let pid = spawnShell("cd \(shellQuoted(directory)) && \(command) > \(shellQuoted(output)) 2> \(shellQuoted(errors)) < /dev/null")
+    let pid = spawnShell("cd \(shellQuoted(directory)) && \(setup) && \(command) > \(shellQuoted(output)) 2> \(shellQuoted(errors)) < /dev/null")
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     return ((status >> 8) & 0xFF, readFile(errors) ?? "")
@@ -374,6 +376,21 @@ struct FileSafetyProcessTests {
                                      in: scratch.directory)
         #expect(exit == 66, "\(errors)")
         #expect(errors.contains("Error: cannot read \(books)/2025.json: is a FIFO, not a regular file"), "\(errors)")
+    }
+
+    @Test("a write that fails midway (past the file size limit) keeps the old file, leaves no temporary file and exits 73")
+    func failedWrite() throws {
+        let scratch = FileScratch()
+        let path = scratch.outputs + "/offerte.html"
+        writeFile(path, "old\n")
+        // The limit is 1 block (512 or 1024 bytes); the offerte is tens of kilobytes. With SIGXFSZ
+        // ignored, the write past the limit fails with EFBIG instead of killing the tool.
+        let (exit, errors) = runTool(["quote", "--profile", scratch.profile, "--offer", scratch.offer, "--date", "2025-11-21",
+                                      "--out", path, "--tariffs", scratch.tariffs], in: scratch.directory, setup: "trap '' XFSZ && ulimit -f 1")
+        #expect(exit == 73, "\(errors)")
+        #expect(errors == "Error: cannot create \(path): file too large\n")
+        #expect(readFile(path) == "old\n")
+        #expect(temporaryLeftovers(in: scratch.outputs) == [])
     }
 
     @Test("an input that is a symbolic link to a regular file is read like the file")

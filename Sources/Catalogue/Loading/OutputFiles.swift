@@ -75,15 +75,22 @@ extension FileSystem {
     }
 
     /// Checks, without writing anything, that `path` may be written: it names nothing yet or a
-    /// regular file that is not protected, in a folder that exists (or will be made) and can be
-    /// written to. Commands
+    /// regular file that is not protected, in a folder that exists and can be written to, or that
+    /// can be made (its nearest existing ancestor is a folder that can be written to). Commands
     /// call this before they record anything, so an output that would be refused is refused first.
     public static func checkOutputPath(_ path: String, protecting protected: Set<FileIdentity> = []) throws(OutputError) {
         let (folder, name) = try splitOutputPath(path)
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else {
-            if errno == ENOENT { return }  // made by the writer, like `mkdir -p`
-            throw OutputError(file: path, reason: folderProblem(folder))
+            guard errno == ENOENT else { throw OutputError(file: path, reason: folderProblem(folder)) }
+            // Made by the writer, like `mkdir -p`, in the nearest folder that exists.
+            var ancestor = folder
+            while !isDirectory(ancestor) {
+                guard let slash = ancestor.lastIndex(of: "/") else { ancestor = "."; break }
+                ancestor = slash == ancestor.startIndex ? "/" : String(ancestor[..<slash])
+            }
+            guard access(ancestor, W_OK | X_OK) == 0 else { throw OutputError(file: path, reason: folderProblem(ancestor)) }
+            return
         }
         defer { close(directory) }
         _ = try checkTarget(directory, name, path: path, protecting: protected)
@@ -91,8 +98,8 @@ extension FileSystem {
         guard access(folder, W_OK | X_OK) == 0 else { throw OutputError(file: path, reason: folderProblem(folder)) }
     }
 
-    /// Removes the regular file at `path`, if there is one (a missing folder holds none); anything else there (a link, a folder,
-    /// a device, a FIFO) is refused and left as it is.
+    /// Removes the regular file at `path`, if there is one (a missing folder holds none); anything
+    /// else there (a link, a folder, a device, a FIFO) is refused and left as it is.
     public static func removeRegularFile(_ path: String) throws(OutputError) {
         let (folder, name) = try splitOutputPath(path)
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
