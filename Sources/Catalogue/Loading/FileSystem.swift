@@ -16,16 +16,25 @@ public enum FileSystem {
     /// The largest profile or offer (16 MiB; a profile of 5 000 schools is under 1 MiB).
     public static let maximumProfileOrOfferBytes = 16 * 1024 * 1024
 
-    /// Reads a whole regular file.
+    /// Reads a whole regular file of at most `limit` bytes.
+    ///
+    /// A symbolic link to a regular file is read like the file (links to shared inputs are
+    /// common, and reading through one writes nothing). Anything else that is not a regular file,
+    /// a FIFO or a device, is refused at once ("not a regular file", exit 66): it is checked before
+    /// the file is opened, so a device is never opened, and again on the opened descriptor, so
+    /// what is read is what was checked. The open is non-blocking, so a FIFO put in place between
+    /// the two checks cannot make the tool wait for a writer.
     public static func readFile(_ path: String, limit: Int = maximumInputBytes) throws(InputError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard !path.utf8.contains(0) else { throw .cannotRead(file: path, reason: "the path contains a NUL character") }
+        var status = stat()
+        if stat(path, &status) == 0, let kind = notRegularFile(status.st_mode) {
+            throw .cannotRead(file: path, reason: readProblem(kind))
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotRead(file: path, reason: lastErrorMessage()) }
         defer { close(descriptor) }
-        var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .cannotRead(file: path, reason: lastErrorMessage()) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw .cannotRead(file: path, reason: (status.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "not a regular file")
-        }
+        if let kind = notRegularFile(status.st_mode) { throw .cannotRead(file: path, reason: readProblem(kind)) }
         let size = Int(status.st_size)
         guard size <= limit else {
             // The file can be read; its size is what is wrong, so this is bad input data.
@@ -46,6 +55,11 @@ public enum FileSystem {
             offset += count
         }
         return offset == size ? bytes : Array(bytes[0..<offset])
+    }
+
+    /// "is a directory", or "is a FIFO, not a regular file" and the like.
+    private static func readProblem(_ kind: String) -> String {
+        kind == "a directory" ? "is a directory" : "is \(kind), not a regular file"
     }
 
     /// Whether a directory exists at `path`.
@@ -75,56 +89,19 @@ public enum FileSystem {
     }
 
     /// Creates a directory and any missing parents, like `mkdir -p`.
+    /// An empty path is refused rather than read as the current folder.
     public static func createDirectories(_ path: String) throws(OutputError) {
+        guard !path.isEmpty else { throw OutputError(file: path, reason: "an empty path names no folder") }
+        guard !path.utf8.contains(0) else { throw OutputError(file: path, reason: "the path contains a NUL character") }
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
             if isDirectory(current) { continue }
             if mkdir(current, 0o755) != 0 && !isDirectory(current) {
-                throw OutputError(file: path, reason: lastErrorMessage())
-            }
-        }
-    }
-
-    /// Writes a whole file so that a reader (or a crash) sees either the old file or the new
-    /// one, never half of it: the bytes go to a temporary file beside it, are flushed to disk,
-    /// and the temporary file is renamed over the target.
-    public static func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory.isEmpty ? "/" : directory)/.\(name).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(file: path, reason: lastErrorMessage()) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = lastErrorMessage()
-                close(descriptor)
-                unlink(temporary)
+                let reason = errno == EEXIST ? "\(current.hasPrefix("./") ? String(current.dropFirst(2)) : current) exists and is not a folder"
+                                             : lastErrorMessage()
                 throw OutputError(file: path, reason: reason)
             }
-            offset += written
-        }
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-            let reason = lastErrorMessage()
-            unlink(temporary)
-            throw OutputError(file: path, reason: reason)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = lastErrorMessage()
-            unlink(temporary)
-            throw OutputError(file: path, reason: reason)
-        }
-        // Flush the directory entry too, so the rename itself survives a power cut.
-        let directoryDescriptor = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            _ = fsync(directoryDescriptor)
-            close(directoryDescriptor)
         }
     }
 

@@ -52,6 +52,7 @@ enum CompareCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
         let files = arguments.positionals
+        let out = try DocumentOutput.target(arguments, context, command: info)
         guard files.count >= 2 else {
             throw .usage("compare needs at least two offer files, found \(files.count)", command: info)
         }
@@ -109,7 +110,7 @@ enum CompareCommand: CLICommand {
             CompareTable.render(comparison, &table)
             text = table.output
         }
-        if let out = arguments.value("--out") {
+        if let out {
             try DocumentOutput.write(text, to: out, &context, what: "the comparison")
         } else {
             context.output += text

@@ -55,6 +55,7 @@ enum ComposeCommand: CLICommand {
         let span = try arguments.required(yearsOption, command: info)
         let years = span.first...(span.first + span.count - 1)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
+        let out = try DocumentOutput.target(arguments, context, command: info)
         let alternatives = try arguments.value(alternativesOption, command: info)?.value ?? 3
         let more = try arguments.value(moreOption, command: info)
         let library = try SharedOptions.library(arguments, context)
@@ -108,9 +109,9 @@ enum ComposeCommand: CLICommand {
             let shortfall = composition.infeasible?.shortfalls.max() ?? .zero
             throw .unsatisfiable("no offer fits a budget of \(budget.dutchString) a year: the services that must be taken need up to \(shortfall.dutchString) more")
         }
-        if let file = arguments.value("--out") {
-            try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: file)
-            if format == .table { context.print("Wrote the best offer to \(file).") }
+        if let out {
+            try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: out)
+            if format == .table { context.print("Wrote the best offer to \(out.path).") }
         }
     }
 

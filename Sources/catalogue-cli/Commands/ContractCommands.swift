@@ -43,7 +43,8 @@ enum ContractAmendCommand: CLICommand {
             changes.append(.add(try LineOptions.object(arguments, command: info)))
         }
         var format: DocumentFormat?
-        if let out = arguments.value("--out") { format = try DocumentFormat.from(arguments, out: out, command: info) }
+        let out = try DocumentOutput.target(arguments, context, command: info)
+        if let out { format = try DocumentFormat.from(arguments, out: out.path, command: info) }
 
         let store = try StoreOptions.open(arguments, context)
         let agreement = try Lookup.agreement(reference, store: store)
@@ -84,7 +85,7 @@ enum ContractAmendCommand: CLICommand {
             do { stored = try AgreementLifecycle.record(proposal, store: store) } catch { throw StoreOptions.error(error, store: store) }
             context.print("Recorded \(stored.reference); the agreement \(reference) itself is unchanged.")
         }
-        if let out = arguments.value("--out"), let format {
+        if let out, let format {
             let documents = RenderedDocuments(html: proposal.record.html, markdown: proposal.record.markdown, json: proposal.record.json)
             try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
         }

@@ -31,6 +31,12 @@ enum DemoCommand: CLICommand {
 
     static let seedDirectory = "seeds/municipalities"
 
+    /// The documents the demo writes into its folder: the quote's, then the agreement's, each in
+    /// HTML, Markdown and JSON.
+    static let documentNames = ["offerte-midden-drenthe.html", "offerte-midden-drenthe.md", "offerte-midden-drenthe.json",
+                                "uitvoeringsovereenkomst-midden-drenthe.html", "uitvoeringsovereenkomst-midden-drenthe.md",
+                                "uitvoeringsovereenkomst-midden-drenthe.json"]
+
     /// The offer the demo composes: what Midden-Drenthe's library vision asks for.
     static let lines: [String] = [
         #"{"service": "robuuste-bibliotheek"}"#,
@@ -51,6 +57,7 @@ enum DemoCommand: CLICommand {
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let directory = arguments.value("--out") ?? "out"
+        guard !directory.isEmpty else { throw .usage("'--out' expects a folder name, found an empty one", command: info) }
         let date = try arguments.value(dateOption, command: info) ?? CalendarDate(year: 2025, month: 11, day: 21)!
         var arguments = arguments
         if arguments.value("--assume-wage") == nil { arguments.values["--assume-wage"] = "3.75" }
@@ -61,13 +68,18 @@ enum DemoCommand: CLICommand {
         guard FileSystem.isDirectory(seedDirectory) else {
             throw .input(.cannotRead(file: seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
         }
+        let databasePath = directory + "/demo.sqlite"
         do {
+            // Every document's path is checked before anything is made, so a demo that cannot
+            // write its documents stops before it creates a database.
+            for name in documentNames { try FileSystem.checkOutputPath(directory + "/" + name) }
+            // Only an earlier demo database (regular files) is removed; a link, a device or a
+            // folder of that name is refused and left alone.
+            for suffix in ["", "-wal", "-shm", "-journal"] { try FileSystem.removeRegularFile(databasePath + suffix) }
             try FileSystem.createDirectories(directory)
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
-        let databasePath = directory + "/demo.sqlite"
-        for suffix in ["", "-wal", "-shm"] { unlink(databasePath + suffix) }
 
         var demoArguments = arguments
         demoArguments.values["--db"] = databasePath
@@ -140,15 +152,11 @@ enum DemoCommand: CLICommand {
             throw StoreOptions.error(error, store: store)
         }
 
-        let files: [(String, String)] = [
-            ("offerte-midden-drenthe.html", quote.html), ("offerte-midden-drenthe.md", quote.markdown),
-            ("offerte-midden-drenthe.json", quote.json),
-            ("uitvoeringsovereenkomst-midden-drenthe.html", agreement.html), ("uitvoeringsovereenkomst-midden-drenthe.md", agreement.markdown),
-            ("uitvoeringsovereenkomst-midden-drenthe.json", agreement.json),
-        ]
+        let files = Array(zip(documentNames, [quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json]))
         for (name, text) in files {
             do {
-                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8))
+                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8),
+                                                   protecting: FileIdentity.ofDatabase(databasePath))
             } catch {
                 throw .cannotCreateOutput(file: error.file, reason: error.reason)
             }

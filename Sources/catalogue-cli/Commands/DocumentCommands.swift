@@ -31,25 +31,52 @@ enum DocumentFormat: String {
     }
 }
 
+/// Where `--out` asks a command to write: a file, or `-` for standard output; and the database the
+/// command uses (or would use), which the file must never replace.
+struct OutputTarget {
+    var path: String
+    var database: String
+
+    var isStandardOutput: Bool { path == "-" }
+}
+
 /// Writing a document file, atomically, with exit 73 when it cannot be created.
 enum DocumentOutput {
-    static func write(_ text: String, to file: String, _ context: inout CommandContext, what: String) throws(CLIError) {
-        if file == "-" {
+    /// The target of `--out`, nil when it is not given. An empty path is a usage error; a path that
+    /// names something that is not a regular file (a link, a folder, a device, a FIFO) or the database
+    /// is refused now (exit 73), before the command records or computes anything.
+    static func target(_ arguments: ParsedArguments, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> OutputTarget? {
+        guard let path = arguments.value("--out") else { return nil }
+        guard !path.isEmpty else { throw .usage("'--out' expects a file name, found an empty one", command: command) }
+        let target = OutputTarget(path: path, database: StoreOptions.path(arguments, context))
+        if target.isStandardOutput { return target }
+        do {
+            try FileSystem.checkOutputPath(path, protecting: FileIdentity.ofDatabase(target.database))
+        } catch {
+            throw .cannotCreateOutput(file: error.file, reason: error.reason)
+        }
+        return target
+    }
+
+    static func write(_ text: String, to target: OutputTarget, _ context: inout CommandContext, what: String) throws(CLIError) {
+        if target.isStandardOutput {
             context.print(text, terminator: true)
             return
         }
-        try writeFile(text, to: file)
-        context.print("Wrote \(what) to \(file).")
+        try writeFile(text, to: target)
+        context.print("Wrote \(what) to \(target.path).")
     }
 
-    /// Writes `text` to `file` atomically, creating a missing folder (out/, the first time) as a
-    /// user would expect; exit 73 when it cannot be created.
-    static func writeFile(_ text: String, to file: String) throws(CLIError) {
+    /// Writes `text` to the target's file atomically, creating a missing folder (out/, the first
+    /// time) as a user would expect; exit 73 when it cannot be created. The file replaces only a
+    /// regular file, and never the database (see `FileSystem.writeFileAtomically`).
+    static func writeFile(_ text: String, to target: OutputTarget) throws(CLIError) {
+        let file = target.path
         do {
             if let slash = file.lastIndex(of: "/"), slash != file.startIndex {
                 try FileSystem.createDirectories(String(file[..<slash]))
             }
-            try FileSystem.writeFileAtomically(file, Array(text.utf8))
+            try FileSystem.writeFileAtomically(file, Array(text.utf8), protecting: FileIdentity.ofDatabase(target.database))
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
@@ -101,8 +128,8 @@ enum QuoteCommand: CLICommand {
         "--valid-days", valueName: "days", help: "Without a stored offer: how long the quote is valid (default 60).")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
-        let format = try DocumentFormat.from(arguments, out: out, command: info)
+        guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
+        let format = try DocumentFormat.from(arguments, out: out.path, command: info)
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
         let reference = try arguments.value(DocumentOutput.reference, command: info) ?? "CONCEPT"
         if let key = arguments.positionals.first {
@@ -149,8 +176,8 @@ enum ContractCommand: CLICommand {
                StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
-        let format = try DocumentFormat.from(arguments, out: out, command: info)
+        guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
+        let format = try DocumentFormat.from(arguments, out: out.path, command: info)
         if let key = arguments.positionals.first {
             let store = try StoreOptions.open(arguments, context)
             let agreement: AgreementRecord?

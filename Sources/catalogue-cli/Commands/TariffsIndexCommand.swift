@@ -45,6 +45,7 @@ enum TariffsIndexCommand: CLICommand {
         }
         let sourceFile = path(directory, from)
         let targetFile = path(directory, from + 1)
+        do { try FileSystem.checkOutputPath(targetFile) } catch { throw .cannotCreateOutput(file: error.file, reason: error.reason) }
         let source: TariffBook
         let sourceHash: String
         do {

@@ -8,9 +8,14 @@ enum StoreOptions {
         name: "--db", valueName: "file",
         help: "The database. Default: $CATALOGUE_DB, else catalogue.sqlite in the working directory.")
 
+    /// The store's path: `--db`, `$CATALOGUE_DB` or the default.
+    static func path(_ arguments: ParsedArguments, _ context: CommandContext) -> String {
+        arguments.value("--db") ?? context.environment.variables["CATALOGUE_DB"] ?? CatalogueStore.defaultPath
+    }
+
     /// Opens (and creates, and migrates) the store from `--db`, `$CATALOGUE_DB` or the default.
     static func open(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> CatalogueStore {
-        let path = arguments.value("--db") ?? context.environment.variables["CATALOGUE_DB"] ?? CatalogueStore.defaultPath
+        let path = path(arguments, context)
         let who = context.environment.variables["CATALOGUE_USER"] ?? context.environment.variables["USER"] ?? "unknown"
         let now = context.environment.variables["CATALOGUE_NOW"] ?? context.environment.now()
         do {
