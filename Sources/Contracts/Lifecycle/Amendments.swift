@@ -128,7 +128,7 @@ public enum AgreementLifecycle {
         let offer = OfferRecord(id: 0, reference: state.agreement.reference, version: 1, supersedes: nil,
                                 municipality: state.agreement.municipality, firstYear: state.agreement.firstYear,
                                 years: state.agreement.lastYear - state.agreement.firstYear + 1, title: state.title,
-                                status: "accepted", lines: lines)
+                                status: .accepted, lines: lines)
         return try OfferLifecycle.price(offer, profile: profile, offerFile: label) { (_) throws(InputError) -> PricingBooks in books }.0
     }
 
@@ -145,7 +145,7 @@ public enum AgreementLifecycle {
                                date: CalendarDate, store: CatalogueStore) throws(LifecycleError) -> Proposal {
         let state = try state(reference, store: store)
         let agreement = state.agreement
-        guard agreement.status == "active" else {
+        guard agreement.status == .active else {
             throw .refused("agreement \(reference) is \(agreement.status); only an active agreement can be amended")
         }
         guard state.years.contains(fromYear) else {

@@ -89,7 +89,7 @@ public enum OfferLifecycle {
     public static func issue(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
                              date: CalendarDate, validDays: Int = 60) throws(LifecycleError) -> QuoteRecord {
         let offer = try record(offerID, store)
-        guard offer.status == "draft" else {
+        guard offer.status == .draft else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status), not a draft; only a draft can be issued")
         }
         let (priced, request) = try price(offer, store: store, library: library, assumptions: assumptions)
@@ -143,7 +143,7 @@ public enum OfferLifecycle {
     public static func accept(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
                               payment: PaymentSchedule = .quarterly) throws(LifecycleError) -> AgreementRecord {
         let offer = try record(offerID, store)
-        guard offer.status == "issued" else {
+        guard offer.status == .issued else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status); only an issued offer can be accepted")
         }
         let quote: QuoteRecord
@@ -170,7 +170,7 @@ public enum OfferLifecycle {
         let rendered = RenderedDocuments(document)
         let agreement = AgreementRecord(id: 0, reference: reference, quoteID: quote.id, municipality: offer.municipality,
                                         firstYear: offer.firstYear, lastYear: offer.firstYear + offer.years - 1, acceptedOn: date,
-                                        payment: payment, status: "active", html: rendered.html, markdown: rendered.markdown,
+                                        payment: payment, status: .active, html: rendered.html, markdown: rendered.markdown,
                                         json: rendered.json)
         do {
             return try store.accept(offerID, agreement: agreement)

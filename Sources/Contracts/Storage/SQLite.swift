@@ -13,6 +13,27 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: Int32
     /// The statement, when one was running.
     public var sql: String?
+    /// For a stored value that does not decode: the table, column and row (e.g. "id 3").
+    public var table: String?
+    public var column: String?
+    public var row: String?
+
+    /// Creates an error.
+    public init(operation: String, message: String, code: Int32, sql: String?, table: String? = nil, column: String? = nil, row: String? = nil) {
+        self.operation = operation
+        self.message = message
+        self.code = code
+        self.sql = sql
+        self.table = table
+        self.column = column
+        self.row = row
+    }
+
+    /// A stored value that is not what the schema promises: never replaced by a default.
+    public static func badValue(table: String, column: String, row: String, _ message: String) -> StoreError {
+        StoreError(operation: "read \(table) row \(row)", message: "column \(column): \(message)", code: SQLITE_MISMATCH, sql: nil,
+                   table: table, column: column, row: row)
+    }
 
     public var description: String {
         var text = "\(operation): \(message)"
@@ -99,12 +120,40 @@ public final class Database {
         return rows
     }
 
+    /// Runs a query over one table and returns its rows by column name. `key` names the columns
+    /// that identify a row, for errors ("id 3"; "offer_id 3, position 2").
+    public func rows(_ sql: String, _ values: [SQLValue] = [], table: String, key: [String] = ["id"]) throws(StoreError) -> [Row] {
+        let statement = try Statement(database: self, sql: sql)
+        try statement.bind(values)
+        let names = statement.columnNames
+        var index: [String: Int] = [:]
+        for (offset, name) in names.enumerated() where index[name] == nil { index[name] = offset }
+        var rows: [Row] = []
+        while let row = try statement.stepTyped() {
+            rows.append(Row(table: table, key: key, index: index, values: row.values, kinds: row.kinds))
+        }
+        return rows
+    }
+
     /// The id of the last inserted row.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     public func transaction<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
-        try retryingWhenBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") }
+        try transaction(mapping: { $0 }, body)
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, so everything it reads stays true until it
+    /// commits: committed when it returns, rolled back when it throws, the database's own failures
+    /// turned into `Failure` by `mapping`. Inside a transaction already open on this connection,
+    /// `body` simply joins it (the outer one commits or rolls back).
+    public func transaction<Result, Failure: Error>(mapping: (StoreError) -> Failure,
+                                                    _ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        if isInTransaction { return try body() }
+        do { try retryingWhenBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") } } catch { throw mapping(error) }
         let result: Result
         do {
             result = try body()
@@ -116,7 +165,7 @@ public final class Database {
             try retryingWhenBusy { () throws(StoreError) in try execute("COMMIT") }
         } catch {
             try? execute("ROLLBACK")
-            throw error
+            throw mapping(error)
         }
         return result
     }
@@ -178,19 +227,36 @@ final class Statement {
     }
 
     func step() throws(StoreError) -> [SQLValue]? {
+        try stepTyped()?.values
+    }
+
+    /// The column names of the result.
+    var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// The next row's values with SQLite's storage class of each (SQLITE_INTEGER, SQLITE_FLOAT, …).
+    func stepTyped() throws(StoreError) -> (values: [SQLValue], kinds: [Int32])? {
         let result = sqlite3_step(handle)
         switch result {
         case SQLITE_ROW:
             let count = sqlite3_column_count(handle)
-            return (0..<count).map { column in
-                switch sqlite3_column_type(handle, column) {
-                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
-                case SQLITE_NULL: return .null
+            var values: [SQLValue] = []
+            var kinds: [Int32] = []
+            for column in 0..<count {
+                let kind = sqlite3_column_type(handle, column)
+                kinds.append(kind)
+                switch kind {
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, column)))
+                case SQLITE_NULL: values.append(.null)
                 default:
-                    guard let text = sqlite3_column_text(handle, column) else { return .null }
-                    return .text(String(cString: text))
+                    // Text, and the text of a real number or a blob, so a mistyped value can be shown.
+                    let bytes = sqlite3_column_text(handle, column)
+                    let length = Int(sqlite3_column_bytes(handle, column))
+                    values.append(bytes.map { .text(String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)) } ?? .null)
                 }
             }
+            return (values, kinds)
         case SQLITE_DONE:
             return nil
         default:

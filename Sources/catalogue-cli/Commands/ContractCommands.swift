@@ -244,7 +244,7 @@ enum ContractNoticesCommand: CLICommand {
         var notices: [NoticeDate] = []
         do {
             let references: [String]
-            do { references = try store.agreementReferences(status: "active") } catch { throw LifecycleError.store(error) }
+            do { references = try store.agreementReferences(status: .active) } catch { throw LifecycleError.store(error) }
             for reference in references {
                 let state = try AgreementLifecycle.state(reference, store: store)
                 let (priced, name) = try AgreementLifecycle.pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))

@@ -106,7 +106,7 @@ enum DemoCommand: CLICommand {
 
         let lineValues = lines.compactMap { try? JSONParser.parse($0) }
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: "midden-drenthe", firstYear: 2026,
-                                years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: "draft", lines: lineValues)
+                                years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: .draft, lines: lineValues)
         let problems = try OfferSupport.problems(draft, store: store, library: library)
         guard problems.isEmpty else { throw .input(.invalid(problems)) }
         let offer: OfferRecord

@@ -179,7 +179,7 @@ enum OfferCreateCommand: CLICommand {
         let store = try StoreOptions.open(arguments, context)
         let library = try SharedOptions.library(arguments, context)
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality, firstYear: firstYear,
-                                years: years, title: title, status: "draft", lines: lines)
+                                years: years, title: title, status: .draft, lines: lines)
         if !lines.isEmpty {
             let found = try OfferSupport.problems(draft, store: store, library: library)
             guard found.isEmpty else { throw .input(.invalid(found)) }
@@ -348,7 +348,7 @@ enum OfferShowCommand: CLICommand {
             object.set("id", .number(JSONNumber(integer: offer.id)))
             object.set("reference", .string(offer.reference))
             object.set("version", .number(JSONNumber(integer: Int64(offer.version))))
-            object.set("status", .string(offer.status))
+            object.set("status", .string(offer.status.rawValue))
             object.set("supersedes", offer.supersedes.map { .number(JSONNumber(integer: $0)) } ?? .null)
             object.set("quote", (quote ?? nil).map { .string($0.reference) } ?? .null)
             context.print(JSONWriter.write(.object(object)), terminator: true)
@@ -386,7 +386,7 @@ enum OfferListCommand: CLICommand {
         table.add(["ID", "REFERENCE", "VERSION", "MUNICIPALITY", "YEARS", "LINES", "STATUS"])
         for offer in offers {
             let span = offer.years == 1 ? "\(offer.firstYear)" : "\(offer.firstYear)–\(offer.firstYear + offer.years - 1)"
-            table.add([String(offer.id), offer.reference, String(offer.version), offer.municipality, span, String(offer.lines.count), offer.status])
+            table.add([String(offer.id), offer.reference, String(offer.version), offer.municipality, span, String(offer.lines.count), offer.status.rawValue])
         }
         for line in table.render() { context.print(line) }
     }
