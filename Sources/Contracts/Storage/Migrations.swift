@@ -179,6 +179,14 @@ public enum Migrations {
                 PRIMARY KEY (code, valid_from)
             );
             """),
+        Migration(version: 6, summary: "the audit log refuses an entry whose before or after is not valid JSON", sql: """
+            CREATE TRIGGER audit_log_before_is_json BEFORE INSERT ON audit_log
+                WHEN NEW.before IS NOT NULL AND NOT json_valid(NEW.before)
+                BEGIN SELECT RAISE(ABORT, 'an audit entry''s before must be valid JSON'); END;
+            CREATE TRIGGER audit_log_after_is_json BEFORE INSERT ON audit_log
+                WHEN NEW.after IS NOT NULL AND NOT json_valid(NEW.after)
+                BEGIN SELECT RAISE(ABORT, 'an audit entry''s after must be valid JSON'); END;
+            """),
     ]
 
     /// The schema version this program writes.
