@@ -195,6 +195,27 @@ public enum AgreementLifecycle {
         return Proposal(record: record, document: document)
     }
 
+    /// Proposes and records an amendment in one immediate transaction, so its number (-W1, -W2, …)
+    /// and the lines it starts from cannot change before it is stored. `deliver` runs before the
+    /// commit (the command line writes the document there): when it throws, nothing is recorded,
+    /// so a retry after a failed write does not record a second amendment.
+    public static func amend<Failure: Error>(_ reference: String, fromYear: Int, changes: [AgreementChange], profile: String? = nil,
+                                             date: CalendarDate, store: CatalogueStore, mapping: (LifecycleError) -> Failure,
+                                             deliver: (Proposal) throws(Failure) -> Void) throws(Failure) -> (proposal: Proposal, record: AmendmentRecord) {
+        try store.database.transaction(mapping: { mapping(.store($0)) }) { () throws(Failure) -> (proposal: Proposal, record: AmendmentRecord) in
+            let proposal: Proposal
+            let stored: AmendmentRecord
+            do throws(LifecycleError) {
+                proposal = try propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
+                stored = try record(proposal, store: store)
+            } catch {
+                throw mapping(error)
+            }
+            try deliver(proposal)
+            return (proposal, stored)
+        }
+    }
+
     /// Records a proposed amendment (refused when another was recorded meanwhile).
     public static func record(_ proposal: Proposal, store: CatalogueStore) throws(LifecycleError) -> AmendmentRecord {
         do {

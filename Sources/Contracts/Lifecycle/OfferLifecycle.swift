@@ -86,8 +86,18 @@ public enum OfferLifecycle {
 
     /// Issues a draft: prices it, renders the offerte and freezes lines, amounts, book hashes and
     /// documents. Returns the stored quote.
+    ///
+    /// The offer is read, priced and frozen inside one immediate transaction, so a line added or
+    /// removed by another process meanwhile is either in the quote or in a new version, never lost.
     public static func issue(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
                              date: CalendarDate, validDays: Int = 60) throws(LifecycleError) -> QuoteRecord {
+        try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> QuoteRecord in
+            try issueInTransaction(offerID, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays)
+        }
+    }
+
+    private static func issueInTransaction(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
+                                           date: CalendarDate, validDays: Int) throws(LifecycleError) -> QuoteRecord {
         let offer = try record(offerID, store)
         guard offer.status == .draft else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status), not a draft; only a draft can be issued")
@@ -140,8 +150,18 @@ public enum OfferLifecycle {
     /// Accepts an issued offer: rebuilds the priced offer from the frozen quote (the stored
     /// profile, lines and books by hash, never the current books), checks it is exactly what was
     /// issued, and stores the agreement with its documents.
+    ///
+    /// Everything from reading the offer to storing the agreement is one immediate transaction,
+    /// so the agreement's number (UVO-…) is allocated by the transaction that inserts it.
     public static func accept(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
                               payment: PaymentSchedule = .quarterly) throws(LifecycleError) -> AgreementRecord {
+        try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> AgreementRecord in
+            try acceptInTransaction(offerID, store: store, date: date, payment: payment)
+        }
+    }
+
+    private static func acceptInTransaction(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
+                                            payment: PaymentSchedule) throws(LifecycleError) -> AgreementRecord {
         let offer = try record(offerID, store)
         guard offer.status == .issued else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status); only an issued offer can be accepted")

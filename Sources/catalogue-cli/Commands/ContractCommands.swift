@@ -89,10 +89,21 @@ enum ContractAmendCommand: CLICommand {
             }
         }
         let proposal: AgreementLifecycle.Proposal
-        do {
-            proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
-        } catch {
-            throw StoreOptions.error(error, store: store)
+        var stored: AmendmentRecord?
+        if arguments.flag("--dry-run") {
+            do {
+                proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
+            } catch {
+                throw StoreOptions.error(error, store: store)
+            }
+        } else {
+            // Proposed, recorded and its document written in one transaction: a failed write records nothing.
+            (proposal, stored) = try AgreementLifecycle.amend(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store,
+                                                              mapping: { StoreOptions.error($0, store: store) }) { (proposal) throws(CLIError) in
+                guard let out = arguments.value("--out"), out != "-", let format else { return }
+                let record = proposal.record
+                try DocumentOutput.writeFile(format.pick(RenderedDocuments(html: record.html, markdown: record.markdown, json: record.json)), to: out)
+            }
         }
         let document = proposal.document
         context.print("\(AmendmentWordingCLI.heading(document))")
@@ -108,16 +119,18 @@ enum ContractAmendCommand: CLICommand {
                    AmendmentWordingCLI.change(document.total.change), document.total.after.dutchString])
         for line in table.render(indent: "  ") { context.print(line) }
         context.print()
-        if arguments.flag("--dry-run") {
-            context.print("Not recorded (--dry-run). Run again without --dry-run to record \(proposal.record.reference).")
-        } else {
-            let stored: AmendmentRecord
-            do { stored = try AgreementLifecycle.record(proposal, store: store) } catch { throw StoreOptions.error(error, store: store) }
+        if let stored {
             context.print("Recorded \(stored.reference); the agreement \(reference) itself is unchanged.")
+        } else {
+            context.print("Not recorded (--dry-run). Run again without --dry-run to record \(proposal.record.reference).")
         }
         if let out = arguments.value("--out"), let format {
             let documents = RenderedDocuments(html: proposal.record.html, markdown: proposal.record.markdown, json: proposal.record.json)
-            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
+            if stored != nil && out != "-" {
+                context.print("Wrote wijziging \(proposal.record.reference) to \(out).")
+            } else {
+                try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
+            }
         }
     }
 }

@@ -307,20 +307,23 @@ enum OfferRemoveCommand: CLICommand {
 enum OfferEditing {
     static func edit(_ id: Int64, store: CatalogueStore, library: TariffLibrary, command: CommandInfo, _ context: inout CommandContext,
                      _ change: @escaping (inout [JSONValue]) throws(StoreRefusal) -> Void) throws(CLIError) {
-        let current = try OfferSupport.record(id, store: store, command: command)
-        var candidate = current
-        do { try change(&candidate.lines) } catch { throw .refused(error.message) }
-        let found = try OfferSupport.problems(candidate, store: store, library: library)
-        guard found.isEmpty else { throw .input(.invalid(found)) }
-        let updated: OfferRecord
-        do {
-            updated = try store.editOffer(id, change)
-        } catch let error as StoreRefusal {
-            throw .refused(error.message)
-        } catch let error as StoreError {
-            throw .database(file: store.database.path, message: error.description)
-        } catch {
-            throw .internalError("\(error)")
+        // One immediate transaction: the lines checked are the lines changed.
+        let updated = try store.database.transaction(mapping: { CLIError.database(file: store.database.path, message: $0.description) }) {
+            () throws(CLIError) -> OfferRecord in
+            let current = try OfferSupport.record(id, store: store, command: command)
+            var candidate = current
+            do throws(StoreRefusal) { try change(&candidate.lines) } catch { throw .refused(error.message) }
+            let found = try OfferSupport.problems(candidate, store: store, library: library)
+            guard found.isEmpty else { throw .input(.invalid(found)) }
+            do {
+                return try store.editOffer(id, change)
+            } catch let error as StoreRefusal {
+                throw .refused(error.message)
+            } catch let error as StoreError {
+                throw .database(file: store.database.path, message: error.description)
+            } catch {
+                throw .internalError("\(error)")
+            }
         }
         if updated.id != id {
             context.print("Offer \(id) was issued, so the change is a new version: \(OfferSupport.describe(updated)), superseding offer \(id).")
