@@ -75,10 +75,11 @@ enum CLI {
         TariffsDiffCommand.self,
         TariffsIndexCommand.self,
         TariffsValidateCommand.self,
+        StoreCheckCommand.self,
     ]
 
     /// Commands that only group others.
-    static let groups: [CommandInfo] = [MunicipalityGroup.info, OfferGroup.info, TariffsGroup.info]
+    static let groups: [CommandInfo] = [MunicipalityGroup.info, OfferGroup.info, TariffsGroup.info, StoreGroup.info]
 
     static let rootInfo = CommandInfo(
         path: [],
@@ -96,6 +97,7 @@ enum CLI {
             QuoteCommand.info,
             ContractCommand.info,
             TariffsGroup.info,
+            StoreGroup.info,
         ])
 
     /// Runs the tool with `arguments` (without the program name).

@@ -51,6 +51,7 @@ struct StoreStrictnessTests {
         let store = try seededStore()
         let offer = try draft(store)
         try store.database.execute("PRAGMA ignore_check_constraints = ON")
+        try store.database.execute("DROP TRIGGER offer_status_moves_forward")
         try store.database.execute("UPDATE offers SET status = 'lost' WHERE id = \(offer.id)")
         let error = storeError { _ = try store.offer(offer.id) }
         #expect(error?.table == "offers" && error?.column == "status" && error?.row == "id \(offer.id)")
@@ -100,6 +101,7 @@ struct StoreStrictnessTests {
         let (offer, _) = try issued(store)
         let agreement = try OfferLifecycle.accept(offer.id, store: store, date: CalendarDate(year: 2025, month: 1, day: 20)!)
         try store.database.execute("PRAGMA ignore_check_constraints = ON")
+        try store.database.execute("DROP TRIGGER agreements_are_frozen")
         try store.database.execute("UPDATE agreements SET payment = 'weekly'")
         var error = storeError { _ = try store.agreement(reference: agreement.reference) }
         #expect(error?.table == "agreements" && error?.column == "payment" && error?.row == "id \(agreement.id)")

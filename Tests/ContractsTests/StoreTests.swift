@@ -49,7 +49,7 @@ struct StoreMigrationTests {
         let store = try CatalogueStore(path: temporaryDatabase(), who: "t", now: "x")
         #expect(try Migrations.version(of: store.database) == Migrations.latest)
         #expect(try tables(store.database) == ["agreements", "amendments", "audit_log", "municipalities", "offer_lines", "offers", "profile_versions", "quote_lines",
-                                               "quote_years", "quotes", "tariff_books"])
+                                               "quote_years", "quotes", "seals", "tariff_books"])
         #expect(try store.database.query("PRAGMA journal_mode").first?.first?.text == "wal")
         #expect(try store.database.query("PRAGMA foreign_keys").first?.first?.integer == 1)
     }

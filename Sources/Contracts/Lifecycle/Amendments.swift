@@ -91,6 +91,11 @@ public enum AgreementLifecycle {
                 throw LifecycleError.refused("agreement \(reference) was accepted on \(agreement.acceptedOn); there is no state on \(date)")
             }
             let amendments = try store.amendments(agreementID: agreement.id).filter { date == nil || $0.dated <= date! }
+            try OfferLifecycle.verifySeals(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)", store: store)
+            try OfferLifecycle.verifySeals(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
+            for amendment in amendments {
+                try OfferLifecycle.verifySeals(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)", store: store)
+            }
             var segments = [AgreementSegment(fromYear: agreement.firstYear, profile: quote.profile, lines: offer.lines,
                                              reference: agreement.reference, dated: agreement.acceptedOn)]
             for amendment in amendments {

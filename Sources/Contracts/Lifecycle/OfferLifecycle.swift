@@ -13,9 +13,12 @@ public enum LifecycleError: Error, CustomStringConvertible {
     case refused(String)
     /// Something the program got wrong: 70.
     case internalError(String)
+    /// Frozen material no longer matches its stored SHA-256: changed outside the tool (65).
+    case tampered(String)
 
     public var description: String {
         switch self {
+        case .tampered(let message): message
         case .input(let error): error.description
         case .store(let error): error.description
         case .refused(let message): message
@@ -173,6 +176,7 @@ public enum OfferLifecycle {
         } catch let error as LifecycleError { throw error } catch let error as StoreError { throw .store(error) } catch {
             throw .internalError("\(error)")
         }
+        try verifySeals(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
         let frozen = try frozenBooks(quote, store: store)
         let (priced, request) = try price(offer, profile: quote.profile) { (_) throws(InputError) -> PricingBooks in frozen }
         guard PricedOfferJSON.encode(priced) == quote.priced else {
@@ -208,6 +212,9 @@ public enum OfferLifecycle {
             let content: String?
             do { content = try store.bookContent(hash: year.bookHash) } catch { throw .store(error) }
             guard let content else { throw .internalError("book \(year.bookHash) of quote \(quote.reference) is missing") }
+            guard "sha256:" + SHA256.hex(Array(content.utf8)) == year.bookHash else {
+                throw tampered("the tariff book \(year.bookHash) (\(year.year)) of quote \(quote.reference): its content does not match its SHA-256")
+            }
             let book: TariffBook
             do {
                 book = try TariffBookLoader.load(bytes: Array(content.utf8), file: year.bookHash, expectedYear: year.year)
@@ -222,6 +229,17 @@ public enum OfferLifecycle {
                                          assumptions: assumptions)
         }
         return PricingBooks(byYear: byYear)
+    }
+
+    /// Refuses frozen material whose rows no longer match their seals.
+    static func verifySeals(_ entity: Seals.Entity, id: Int64, subject: String, store: CatalogueStore) throws(LifecycleError) {
+        let mismatches: [String]
+        do { mismatches = try Seals.mismatches(entity, id: id, database: store.database) } catch { throw .store(error) }
+        guard mismatches.isEmpty else { throw tampered("\(subject): " + mismatches.joined(separator: "; ")) }
+    }
+
+    static func tampered(_ what: String) -> LifecycleError {
+        .tampered("the database was changed outside catalogue-cli: \(what); 'catalogue-cli store check' lists every such problem")
     }
 
     private static func record(_ offerID: Int64, _ store: CatalogueStore) throws(LifecycleError) -> OfferRecord {

@@ -74,6 +74,7 @@ extension CatalogueStore {
                       .text(amendment.html), .text(amendment.markdown), .text(amendment.json)])
             var stored = amendment
             stored.id = database.lastInsertedRowID
+            try Seals.seal(.amendment, id: stored.id, database: database)
             try audit("amend", "agreement", reference, before: nil,
                       after: ["amendment": .string(amendment.reference), "fromYear": .number(JSONNumber(integer: Int64(amendment.fromYear)))])
             return .success(stored)

@@ -28,6 +28,7 @@ extension CatalogueStore {
             let quoteID = database.lastInsertedRowID
             try insertQuoteYears(quoteID, quote.years)
             try insertQuoteLines(quoteID, lines)
+            try Seals.seal(.quote, id: quoteID, database: database)
             try database.query("UPDATE offers SET status = 'issued' WHERE id = ?", [.integer(offerID)])
             try audit("issue", "offer", String(offerID), before: ["status": "draft"], after: ["status": "issued", "quote": .string(quote.reference)])
             try audit("create", "quote", quote.reference, before: nil,
@@ -129,6 +130,7 @@ extension CatalogueStore {
             var stored = agreement
             stored.id = database.lastInsertedRowID
             stored.status = .active
+            try Seals.seal(.agreement, id: stored.id, database: database)
             try database.query("UPDATE offers SET status = 'accepted' WHERE id = ?", [.integer(offerID)])
             try audit("accept", "offer", String(offerID), before: ["status": "issued"],
                       after: ["status": "accepted", "agreement": .string(agreement.reference)])

@@ -25,7 +25,7 @@ enum StoreOptions {
         switch error {
         case .input(let input): .input(input)
         case .store(let failure): .database(file: store.database.path, message: failure.description)
-        case .refused(let message): .refused(message)
+        case .refused(let message), .tampered(let message): .refused(message)
         case .internalError(let message): .internalError(message)
         }
     }
