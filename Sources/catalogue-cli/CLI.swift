@@ -76,6 +76,7 @@ enum CLI {
         TariffsIndexCommand.self,
         TariffsValidateCommand.self,
         StoreCheckCommand.self,
+        StoreMigrateCommand.self,
     ]
 
     /// Commands that only group others.

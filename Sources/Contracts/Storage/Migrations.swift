@@ -248,6 +248,24 @@ public enum Migrations {
         }
     }
 
+    /// Refuses, without changing anything, a database that is not at this program's schema:
+    /// empty, another program's, older (not migrated yet) or newer.
+    public static func requireLatest(_ database: Database) throws(StoreError) {
+        let current = try version(of: database)
+        guard current != latest else { return }
+        let objects = try database.query("SELECT COUNT(*) FROM sqlite_master").first?.first?.integer ?? 0
+        let message = if current == 0 && objects == 0 {
+            "the file is empty, not a catalogue database yet (the first command that writes makes one)"
+        } else if current == 0 {
+            "this is an SQLite database of another program (it has \(objects) tables or indexes and no catalogue schema); it is left as it is"
+        } else if current > latest {
+            "the database has schema version \(current), newer than this program's \(latest); use a newer catalogue-cli"
+        } else {
+            "the database has schema version \(current), older than this program's \(latest); 'catalogue-cli store migrate' upgrades it"
+        }
+        throw StoreError(operation: "open \(database.path)", message: message, code: 1, sql: nil)
+    }
+
     /// The schema version recorded in the file.
     public static func version(of database: Database) throws(StoreError) -> Int {
         Int(try database.query("PRAGMA user_version").first?.first?.integer ?? 0)

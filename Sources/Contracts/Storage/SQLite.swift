@@ -74,23 +74,61 @@ public final class Database {
     /// How long a statement waits for another process's lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
-    /// Opens (and creates) the database file.
-    public init(path: String) throws(StoreError) {
+    /// Opens the database file. `.readWrite` creates a missing file and switches on WAL;
+    /// `.readOnly` never creates, converts or writes anything, and falls back to reading the file
+    /// as immutable when it sits on read-only media. Either way the path must name a regular file
+    /// (or, for writing, nothing yet): an empty path, `:memory:`, a directory or a device is refused
+    /// before anything happens, and so is another program's SQLite file.
+    public init(path: String, mode: StoreMode = .readWrite) throws(StoreError) {
         self.path = path
+        self.mode = mode
+        try StorePath.check(path, mode: mode)
+        switch mode {
+        case .readWrite:
+            handle = try Self.connect(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
+            try execute("PRAGMA foreign_keys = ON")
+            try refuseForeign()
+            try retryingWhenBusy { () throws(StoreError) in try execute("PRAGMA journal_mode = WAL") }
+            try execute("PRAGMA synchronous = FULL")
+        case .readOnly:
+            handle = try Self.connect(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+            do {
+                _ = try query("SELECT COUNT(*) FROM sqlite_master")
+            } catch where error.code == SQLITE_CANTOPEN || error.code == SQLITE_READONLY || error.code == SQLITE_IOERR {
+                // A WAL database on read-only media: its -shm file cannot be made. Nobody can be
+                // writing it there, so read it as immutable.
+                sqlite3_close_v2(handle)
+                handle = try Self.connect(StorePath.immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI)
+                _ = try query("SELECT COUNT(*) FROM sqlite_master")
+            }
+            try execute("PRAGMA foreign_keys = ON")
+        }
+    }
+
+    /// How the file was opened.
+    public let mode: StoreMode
+
+    private static func connect(_ name: String, flags: Int32) throws(StoreError) -> OpaquePointer {
         var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let result = sqlite3_open_v2(path, &connection, flags, nil)
+        let result = sqlite3_open_v2(name, &connection, flags, nil)
         guard result == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(connection)
-            throw StoreError(operation: "open \(path)", message: message, code: result, sql: nil)
+            throw StoreError(operation: "open \(name)", message: message, code: result, sql: nil)
         }
-        handle = connection
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(connection, 0)
-        try execute("PRAGMA foreign_keys = ON")
-        try retryingWhenBusy { () throws(StoreError) in try execute("PRAGMA journal_mode = WAL") }
-        try execute("PRAGMA synchronous = FULL")
+        return connection
+    }
+
+    /// Refuses an SQLite file of another program: tables, but no catalogue schema version.
+    private func refuseForeign() throws(StoreError) {
+        let version = try query("PRAGMA user_version").first?.first?.integer ?? 0
+        let objects = try query("SELECT COUNT(*) FROM sqlite_master").first?.first?.integer ?? 0
+        guard version == 0 && objects > 0 else { return }
+        throw StoreError(operation: "open \(path)",
+                         message: "this is an SQLite database of another program (it has \(objects) tables or indexes and no catalogue schema); it is left as it is",
+                         code: SQLITE_MISMATCH, sql: nil)
     }
 
     deinit {

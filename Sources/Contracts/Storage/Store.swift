@@ -19,12 +19,16 @@ public final class CatalogueStore {
     /// The file used when neither `--db` nor `CATALOGUE_DB` names one.
     public static let defaultPath = "catalogue.sqlite"
 
-    /// Opens (creating and migrating) the store.
-    public init(path: String, who: String, now: String) throws(StoreError) {
-        database = try Database(path: path)
+    /// Opens the store. `.readWrite` creates and migrates it; `.readOnly` creates, migrates and
+    /// converts nothing, and refuses a file that is not a catalogue database of this schema.
+    public init(path: String, mode: StoreMode = .readWrite, who: String, now: String) throws(StoreError) {
+        database = try Database(path: path, mode: mode)
         self.who = who
         self.now = now
-        try Migrations.migrate(database)
+        switch mode {
+        case .readWrite: try Migrations.migrate(database)
+        case .readOnly: try Migrations.requireLatest(database)
+        }
     }
 
     // MARK: Audit

@@ -50,7 +50,7 @@ enum ContractAmendCommand: CLICommand {
         var format: DocumentFormat?
         if let out = arguments.value("--out") { format = try DocumentFormat.from(arguments, out: out, command: info) }
 
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         var profile: String?
         if let file = arguments.value("--profile") {
             do {
@@ -164,7 +164,7 @@ enum ContractShowCommand: CLICommand {
             guard let parsed = CalendarDate(parsing: text) else { throw .usage("'--on' expects a date like 2027-03-01, found '\(text)'", command: info) }
             date = parsed
         }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let state: AgreementState
         let years: [PricedYear]
         let name: String
@@ -253,7 +253,7 @@ enum ContractNoticesCommand: CLICommand {
         let format = arguments.value("--format") ?? "text"
         guard format == "text" || format == "json" else { throw .usage("'--format' expects text or json, found '\(format)'", command: info) }
         let through = date.addingMonths(months)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         var notices: [NoticeDate] = []
         do {
             let references: [String]
@@ -321,7 +321,7 @@ enum ContractRenewCommand: CLICommand {
             guard let value = Int(text), (1...20).contains(value) else { throw .usage("'--years' expects 1 to 20, found '\(text)'", command: info) }
             years = value
         }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         let proposal: RenewalProposal

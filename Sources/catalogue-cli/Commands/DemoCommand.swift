@@ -72,7 +72,7 @@ enum DemoCommand: CLICommand {
 
         var demoArguments = arguments
         demoArguments.values["--db"] = databasePath
-        let store = try StoreOptions.open(demoArguments, context)
+        let store = try StoreOptions.open(demoArguments, context, .readWrite)
         func database(_ error: StoreError) -> CLIError { .database(file: databasePath, message: error.description) }
         context.print("1. Created the database \(databasePath) (schema version \(Migrations.latest)).")
 

@@ -99,7 +99,7 @@ enum QuoteCommand: CLICommand {
         guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out, command: info)
         if let key = arguments.positionals.first {
-            let store = try StoreOptions.open(arguments, context)
+            let store = try StoreOptions.open(arguments, context, .readOnly)
             let quote: QuoteRecord?
             do {
                 if let offerID = Int64(key) {
@@ -145,7 +145,7 @@ enum ContractCommand: CLICommand {
         guard let out = arguments.value("--out") else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out, command: info)
         if let key = arguments.positionals.first {
-            let store = try StoreOptions.open(arguments, context)
+            let store = try StoreOptions.open(arguments, context, .readOnly)
             let agreement: AgreementRecord?
             do {
                 if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) {

@@ -6,7 +6,7 @@ enum StoreGroup {
     static let info = CommandInfo(
         path: ["store"],
         abstract: "Look after the database itself.",
-        subcommands: [StoreCheckCommand.info])
+        subcommands: [StoreCheckCommand.info, StoreMigrateCommand.info])
 }
 
 /// `catalogue-cli store check`: SQLite's integrity check, the tool's invariants and every stored hash.
@@ -24,7 +24,7 @@ enum StoreCheckCommand: CLICommand {
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let findings: [StoreFinding]
         do { findings = try StoreCheck.run(store) } catch { throw .database(file: store.database.path, message: error.description) }
         switch format {
@@ -41,5 +41,19 @@ enum StoreCheckCommand: CLICommand {
         guard findings.isEmpty else {
             throw .unsatisfiable("store check found \(findings.count) problem\(findings.count == 1 ? "" : "s") in \(store.database.path)")
         }
+    }
+}
+
+/// `catalogue-cli store migrate`: creates the database, or upgrades it to this program's schema.
+enum StoreMigrateCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["store", "migrate"],
+        abstract: "Create the database, or upgrade it to this program's schema.",
+        options: [StoreOptions.database],
+        discussion: "Commands that only read never change a database; this one applies the missing migrations, each in its own transaction.")
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let store = try StoreOptions.open(arguments, context, .readWrite)
+        context.print("\(store.database.path): schema version \(Migrations.latest).")
     }
 }

@@ -34,7 +34,7 @@ enum MunicipalityImportCommand: CLICommand {
             guard let date = CalendarDate(parsing: text) else { throw .usage("'--valid-from' expects a date like 2027-08-01, found '\(text)'", command: info) }
             validFrom = date
         }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         for entry in profiles {
             do {
                 let changed = if let validFrom {
@@ -57,7 +57,7 @@ enum MunicipalityListCommand: CLICommand {
                                   options: [StoreOptions.database])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let list: [(code: String, name: String)]
         do { list = try store.municipalities() } catch { throw .database(file: store.database.path, message: error.description) }
         if list.isEmpty {
@@ -78,7 +78,7 @@ enum MunicipalityShowCommand: CLICommand {
                                   options: [StoreOptions.database])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let code = arguments.positionals[0]
         let profile: String?
         do { profile = try store.profile(code: code) } catch { throw .database(file: store.database.path, message: error.description) }
@@ -176,7 +176,7 @@ enum OfferCreateCommand: CLICommand {
         guard let municipality else { throw .usage("missing '--municipality <code>' (or '--from <file>')", command: info) }
         guard let firstYear else { throw .usage("missing '--first-year <year>' (or '--from <file>')", command: info) }
         guard InputLimits.offerYears.contains(years) else { throw .usage("'--years' expects 1 to 20, found \(years)", command: info) }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality, firstYear: firstYear,
                                 years: years, title: title, status: .draft, lines: lines)
@@ -228,7 +228,7 @@ enum OfferAddCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let line = try lineJSON(arguments)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { lines in lines.append(line) }
     }
@@ -292,7 +292,7 @@ enum OfferRemoveCommand: CLICommand {
         guard let text = arguments.value("--line"), let position = Int(text), position > 0 else {
             throw .usage("'--line' expects a line number like 2", command: info)
         }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in
             guard position <= lines.count else {
@@ -342,7 +342,7 @@ enum OfferShowCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let offer = try OfferSupport.record(id, store: store, command: info)
         let quote = try? store.quote(offerID: id)
         switch format {
@@ -376,7 +376,7 @@ enum OfferListCommand: CLICommand {
                                             StoreOptions.database])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let offers: [OfferRecord]
         do { offers = try store.offers(municipality: arguments.value("--municipality")) } catch {
             throw .database(file: store.database.path, message: error.description)
@@ -405,7 +405,7 @@ enum OfferPriceCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         let offer = try OfferSupport.record(id, store: store, command: info)
@@ -441,7 +441,7 @@ enum OfferIssueCommand: CLICommand {
             guard let days = Int(text), (1...365).contains(days) else { throw .usage("'--valid-days' expects 1 to 365, found '\(text)'", command: info) }
             validDays = days
         }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         let quote: QuoteRecord
@@ -473,7 +473,7 @@ enum OfferAcceptCommand: CLICommand {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
         let payment = try StoreOptions.payment(arguments, command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let agreement: AgreementRecord
         do {
             agreement = try OfferLifecycle.accept(id, store: store, date: date, payment: payment)

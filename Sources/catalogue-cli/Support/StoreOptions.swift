@@ -8,13 +8,19 @@ enum StoreOptions {
         name: "--db", valueName: "file",
         help: "The database. Default: $CATALOGUE_DB, else catalogue.sqlite in the working directory.")
 
-    /// Opens (and creates, and migrates) the store from `--db`, `$CATALOGUE_DB` or the default.
-    static func open(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> CatalogueStore {
-        let path = arguments.value("--db") ?? context.environment.variables["CATALOGUE_DB"] ?? CatalogueStore.defaultPath
+    /// Opens the store from `--db`, `$CATALOGUE_DB` or the default: `.readWrite` creates and
+    /// migrates it, `.readOnly` (the commands that only read) never creates or converts anything.
+    static func open(_ arguments: ParsedArguments, _ context: CommandContext, _ mode: StoreMode) throws(CLIError) -> CatalogueStore {
+        let variable = context.environment.variables["CATALOGUE_DB"]
+        let path = arguments.value("--db") ?? variable ?? CatalogueStore.defaultPath
+        if path.isEmpty {
+            let source = arguments.value("--db") != nil ? "'--db' is empty" : "CATALOGUE_DB is set but empty"
+            throw .database(file: "''", message: "\(source); name a database file (an empty name would be a temporary database whose changes are lost)")
+        }
         let who = context.environment.variables["CATALOGUE_USER"] ?? context.environment.variables["USER"] ?? "unknown"
         let now = context.environment.variables["CATALOGUE_NOW"] ?? context.environment.now()
         do {
-            return try CatalogueStore(path: path, who: who, now: now)
+            return try CatalogueStore(path: path, mode: mode, who: who, now: now)
         } catch {
             throw .database(file: path, message: error.description)
         }
