@@ -96,4 +96,37 @@ struct StorePathTests {
         #expect(run(["municipality", "list", "--db", path]).exitCode == .success)
         #expect(readFile(path) == before)
     }
+
+    /// Runs a command line through /bin/sh; whether it exited 0.
+    private func shell(_ script: String) -> Bool {
+        let pid = spawnShell(script)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status == 0
+    }
+
+    /// Whether this machine lets the tests bind-mount a folder read-only (root with the right to mount).
+    private static let canMount: Bool = {
+        let directory = temporaryDirectory()
+        let pid = spawnShell("mkdir '\(directory)/ro' && mount --bind '\(directory)' '\(directory)/ro' 2>/dev/null && umount '\(directory)/ro'")
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status == 0
+    }()
+
+    @Test("a store on read-only media can still be read (SQLite alone cannot: its WAL index cannot be made there)",
+          .enabled(if: canMount, "needs the right to bind-mount a folder read-only"))
+    func readOnlyMedia() throws {
+        let directory = temporaryDirectory()
+        #expect(shell("mkdir '\(directory)/store' '\(directory)/media'"))
+        #expect(run(["municipality", "import", profile, "--db", directory + "/store/catalogue.sqlite"]).exitCode == .success)
+        #expect(shell("mount --bind '\(directory)/store' '\(directory)/media' && mount -o remount,bind,ro '\(directory)/media'"))
+        defer { _ = shell("umount '\(directory)/media'") }
+        let listed = run(["municipality", "list", "--db", directory + "/media/catalogue.sqlite"])
+        #expect(listed.exitCode == .success, "\(listed.standardError)")
+        #expect(listed.standardOutput == "CODE            NAME\nmidden-drenthe  Midden-Drenthe\n")
+        #expect(run(["store", "check", "--db", directory + "/media/catalogue.sqlite"]).exitCode == .success)
+        let written = run(["municipality", "import", profile, "--db", directory + "/media/catalogue.sqlite"])
+        #expect(written.exitCode == .inputOutputError)
+    }
 }
