@@ -143,6 +143,18 @@ struct ConcurrencyTests {
         #expect(try sqliteCount(database, "SELECT COUNT(*) FROM audit_log WHERE action = 'edit'") == 3 + successes)
     }
 
+    @Test("two processes adding the same service at once: the catalogue's once-per-municipality rule holds, one is refused", arguments: 1...4)
+    func twoAddsOfOneService(trial: Int) throws {
+        let directory = temporaryDirectory()
+        let database = directory + "/shared.sqlite"
+        let id = draft(database, ["ido"])
+        let add = ["offer", "add", id, "--service", "kleintje-bieb", "--db", database, "--tariffs", tariffsDirectory]
+        let results = together([add, add], in: directory)
+        #expect(results.map(\.status).sorted() == [0, 65], "\(results.map(\.error))")
+        #expect(results.contains { $0.error.contains("kleintje-bieb is already offered") })
+        #expect(try sqliteCount(database, "SELECT COUNT(*) FROM offer_lines WHERE offer_id = \(id) AND line LIKE '%kleintje-bieb%'") == 1)
+    }
+
     /// A store with an accepted one-year agreement UVO-2025-001 (ido).
     private func agreement(_ database: String) -> [String] {
         let id = draft(database, ["ido"])
