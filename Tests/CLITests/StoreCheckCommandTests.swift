@@ -66,4 +66,21 @@ struct StoreCheckCommandTests {
         #expect(accepted.standardError.contains("quote OFF-2025-001-v1: the totals and dates (quotes): its SHA-256 does not match"))
         #expect(try database.query("SELECT COUNT(*) FROM agreements").first?.first?.integer == 0)
     }
+
+    @Test("writing a stored offerte, agreement or wijziging whose document was edited is refused (65), nothing written")
+    func storedDocuments() throws {
+        let (db, path) = agreed()
+        let database = try Database(path: path)
+        try database.execute("DROP TRIGGER quotes_are_frozen; UPDATE quotes SET document_markdown = 'vervalst'")
+        try database.execute("DROP TRIGGER agreements_are_frozen; UPDATE agreements SET document_markdown = 'vervalst'")
+        try database.execute("DROP TRIGGER amendments_are_frozen; UPDATE amendments SET document_markdown = 'vervalst'")
+        for (arguments, subject) in [(["quote", "1"], "quote OFF-2025-001-v1: the offerte documents (quotes)"),
+                                     (["contract", "UVO-2025-001"], "agreement UVO-2025-001: the agreement's documents (agreements)"),
+                                     (["contract", "UVO-2025-001-W1"], "amendment UVO-2025-001-W1: the amendment's documents (amendments)")] {
+            let written = run(arguments + ["--out", "-", "--format", "markdown"] + db)
+            #expect(written.exitCode == .dataError, "\(arguments)")
+            #expect(written.standardOutput.isEmpty)
+            #expect(written.standardError.contains(subject), "\(written.standardError)")
+        }
+    }
 }

@@ -231,8 +231,8 @@ public enum OfferLifecycle {
         return PricingBooks(byYear: byYear)
     }
 
-    /// Refuses frozen material whose rows no longer match their seals.
-    static func verifySeals(_ entity: Seals.Entity, id: Int64, subject: String, store: CatalogueStore) throws(LifecycleError) {
+    /// Refuses frozen material whose rows no longer match their seals (`.tampered`).
+    public static func verifySeals(_ entity: Seals.Entity, id: Int64, subject: String, store: CatalogueStore) throws(LifecycleError) {
         let mismatches: [String]
         do { mismatches = try Seals.mismatches(entity, id: id, database: store.database) } catch { throw .store(error) }
         guard mismatches.isEmpty else { throw tampered("\(subject): " + mismatches.joined(separator: "; ")) }

@@ -113,6 +113,7 @@ enum QuoteCommand: CLICommand {
             guard let quote else {
                 throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
             }
+            try StoreOptions.verify(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
             let documents = RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json)
             try DocumentOutput.write(format.pick(documents), to: out, &context, what: "offerte \(quote.reference)")
             return
@@ -158,12 +159,14 @@ enum ContractCommand: CLICommand {
             }
             guard let agreement else {
                 if let amendment = try? store.amendment(reference: key) {
+                    try StoreOptions.verify(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)", store: store)
                     let documents = RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json)
                     try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(amendment.reference)")
                     return
                 }
                 throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
             }
+            try StoreOptions.verify(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)", store: store)
             let documents = RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json)
             try DocumentOutput.write(format.pick(documents), to: out, &context, what: "uitvoeringsovereenkomst \(agreement.reference)")
             return

@@ -36,6 +36,11 @@ enum StoreOptions {
         }
     }
 
+    /// Refuses stored documents whose rows no longer match the SHA-256 stored with them (exit 65).
+    static func verify(_ entity: Seals.Entity, id: Int64, subject: String, store: CatalogueStore) throws(CLIError) {
+        do { try OfferLifecycle.verifySeals(entity, id: id, subject: subject, store: store) } catch { throw Self.error(error, store: store) }
+    }
+
     /// A required `--date`.
     static func date(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> CalendarDate {
         guard let text = arguments.value("--date") else {
