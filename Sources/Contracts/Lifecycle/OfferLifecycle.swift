@@ -108,7 +108,7 @@ public enum OfferLifecycle {
         let (priced, request) = try price(offer, store: store, library: library, assumptions: assumptions)
         var supersedes: String?
         if let previous = offer.supersedes {
-            supersedes = (try? store.quote(offerID: previous))?.reference
+            do { supersedes = try store.quote(offerID: previous)?.reference } catch { throw .store(error) }
         }
         let reference = "\(offer.reference)-v\(offer.version)"
         let document: QuoteDocument
@@ -136,7 +136,8 @@ public enum OfferLifecycle {
             years.append(QuoteYearRecord(year: year.year, status: year.status, bookHash: hash, bookFile: year.bookFile,
                                          projectedFrom: year.projectedFrom, totals: year.totals))
         }
-        let profile = (try? store.profile(code: offer.municipality)) ?? nil
+        let profile: String?
+        do { profile = try store.profile(code: offer.municipality) } catch { throw .store(error) }
         let quote = QuoteRecord(id: 0, offerID: offerID, reference: reference, issuedOn: date, validUntil: document.validUntil,
                                 totals: priced.totals, profile: profile ?? "", priced: PricedOfferJSON.encode(priced), years: years,
                                 html: rendered.html, markdown: rendered.markdown, json: rendered.json)

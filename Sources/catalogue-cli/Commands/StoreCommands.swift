@@ -344,7 +344,8 @@ enum OfferShowCommand: CLICommand {
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
         let store = try StoreOptions.open(arguments, context, .readOnly)
         let offer = try OfferSupport.record(id, store: store, command: info)
-        let quote = try? store.quote(offerID: id)
+        let quote: QuoteRecord?
+        do { quote = try store.quote(offerID: id) } catch { throw .database(file: store.database.path, message: error.description) }
         switch format {
         case .json:
             var object = offer.offerJSON.objectValue ?? JSONObject()
@@ -353,13 +354,13 @@ enum OfferShowCommand: CLICommand {
             object.set("version", .number(JSONNumber(integer: Int64(offer.version))))
             object.set("status", .string(offer.status.rawValue))
             object.set("supersedes", offer.supersedes.map { .number(JSONNumber(integer: $0)) } ?? .null)
-            object.set("quote", (quote ?? nil).map { .string($0.reference) } ?? .null)
+            object.set("quote", quote.map { .string($0.reference) } ?? .null)
             context.print(JSONWriter.write(.object(object)), terminator: true)
         case .table, .csv:
             context.print(OfferSupport.describe(offer))
             if let title = offer.title { context.print("  \(title)") }
             if let supersedes = offer.supersedes { context.print("  supersedes offer \(supersedes)") }
-            if let quote = quote ?? nil {
+            if let quote {
                 context.print("  quote \(quote.reference), issued \(quote.issuedOn), valid until \(quote.validUntil): municipality \(quote.totals.municipality.dutchString)")
             }
             for (index, line) in offer.lines.enumerated() {
