@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Concurrency: several processes create offers, add lines and issue them on one database at the
-# same time. Every command must succeed (no "database is locked" reaching the user), nothing may
+# Concurrency: several processes create offers, add lines, issue and accept them on one database at
+# the same time. Every command must succeed (no "database is locked" reaching the user), nothing may
 # be lost, and the audit log must hold every change.
 #
 #   scripts/concurrency-test.sh       # 4 processes × 15 offers (PROCESSES=8 ROUNDS=25 for more)
@@ -30,6 +30,16 @@ worker() {
 start=$(date +%s%N)
 for p in $(seq "$PROCESSES"); do worker "writer-$p" & done
 wait
+# Then every process accepts its own offers at the same time: each agreement gets its own
+# UVO number, allocated inside the transaction that stores it.
+accepter() {
+  local name=$1
+  for id in $(sqlite3 -batch -noheader "$CATALOGUE_DB" "SELECT o.id FROM offers o JOIN audit_log a ON a.entity = 'offer' AND a.entity_id = o.id AND a.action = 'create' WHERE a.who = '$name' AND o.status = 'issued'"); do
+    CATALOGUE_USER="$name" "$TOOL" offer accept "$id" --date 2025-11-28 >/dev/null 2>>"$WORK/failures" || echo "$name: accept $id failed" >> "$WORK/failures"
+  done
+}
+for p in $(seq "$PROCESSES"); do accepter "writer-$p" & done
+wait
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
 
 q() { sqlite3 -batch -noheader "$CATALOGUE_DB" "$1"; }
@@ -44,5 +54,7 @@ grep -q "database is locked" "$WORK/failures" 2>/dev/null && fail "'database is 
 [ "$(q "SELECT COUNT(*) FROM audit_log WHERE action = 'edit'")" = "$((expected * 2))" ] || fail "audit log incomplete (edits)"
 [ "$(q "SELECT COUNT(*) FROM audit_log WHERE action = 'issue'")" = "$expected" ] || fail "audit log incomplete (issues)"
 [ "$(q "SELECT COUNT(DISTINCT who) FROM audit_log WHERE entity = 'offer'")" = "$PROCESSES" ] || fail "audit log: writers"
-echo "concurrency-test: $PROCESSES processes × $ROUNDS offers in ${elapsed} ms: $expected offers, $((expected * 2)) lines, $expected quotes, audit log complete; no command failed."
+[ "$(q "SELECT COUNT(DISTINCT reference) FROM agreements")" = "$expected" ] || fail "agreements: $(q 'SELECT COUNT(DISTINCT reference) FROM agreements') distinct numbers of $expected"
+grep -q "UNIQUE" "$WORK/failures" 2>/dev/null && fail "a raw UNIQUE constraint error reached the user"
+echo "concurrency-test: $PROCESSES processes × $ROUNDS offers in ${elapsed} ms: $expected offers, $((expected * 2)) lines, $expected quotes, $expected agreements with distinct numbers, audit log complete; no command failed."
 rm -rf "$WORK"

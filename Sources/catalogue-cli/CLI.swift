@@ -98,6 +98,8 @@ enum CLI {
         TariffsDiffCommand.self,
         TariffsIndexCommand.self,
         TariffsValidateCommand.self,
+        StoreCheckCommand.self,
+        StoreMigrateCommand.self,
     ]
 
     /// Commands that only group others; their subcommands are the commands under their path.
@@ -105,6 +107,7 @@ enum CLI {
         CommandInfo(path: ["municipality"], abstract: "Work with the municipality profiles in the database."),
         CommandInfo(path: ["offer"], abstract: "Compose, price, issue and accept offers in the database."),
         CommandInfo(path: ["tariffs"], abstract: "Work with tariff books: show, compare, index and check them."),
+        CommandInfo(path: ["store"], abstract: "Look after the database itself: check it, upgrade it."),
     ].map { withSubcommands($0) }
 
     /// The top level, in the order help lists it: commands and groups.
@@ -112,7 +115,7 @@ enum CLI {
         path: [],
         abstract: "Prices and contracts for the activiteitencatalogus of Bind bibliotheken (Biblionet Drenthe).",
         options: [OptionInfo(name: "--version", help: "Show the version.")],
-        subcommands: topLevel(["demo", "services", "service", "price", "compose", "compare", "municipality", "offer", "quote", "contract", "tariffs"]))
+        subcommands: topLevel(["demo", "services", "service", "price", "compose", "compare", "municipality", "offer", "quote", "contract", "tariffs", "store"]))
 
     /// Every command's description, in the order of `commands`.
     static let infos: [CommandInfo] = {

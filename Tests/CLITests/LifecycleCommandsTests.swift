@@ -90,6 +90,7 @@ struct LifecycleCommandsTests {
     @Test("errors: unknown offer 64, a database that cannot be opened 74, an output that cannot be written 73")
     func errors() {
         let (database, directory) = fixture()
+        #expect(run(["store", "migrate", "--db", database]).exitCode == .success)
         let unknown = run(["offer", "show", "7", "--db", database])
         #expect(unknown.exitCode == .usage)
         #expect(unknown.standardError.hasPrefix("Error: no offer 7 in the database"))

@@ -49,7 +49,7 @@ struct StoreMigrationTests {
         let store = try CatalogueStore(path: temporaryDatabase(), who: "t", now: "x")
         #expect(try Migrations.version(of: store.database) == Migrations.latest)
         #expect(try tables(store.database) == ["agreements", "amendments", "audit_log", "municipalities", "offer_lines", "offers", "profile_versions", "quote_lines",
-                                               "quote_years", "quotes", "tariff_books"])
+                                               "quote_years", "quotes", "seals", "tariff_books"])
         #expect(try store.database.query("PRAGMA journal_mode").first?.first?.text == "wal")
         #expect(try store.database.query("PRAGMA foreign_keys").first?.first?.integer == 1)
     }
@@ -149,7 +149,7 @@ struct LifecycleTests {
         let agreement = try OfferLifecycle.accept(offer.id, store: store, date: CalendarDate(year: 2025, month: 12, day: 1)!)
         #expect(agreement.reference == "UVO-2025-001")
         #expect(agreement.json.contains("\"municipality\": \"\(quote.totals.municipality.jsonString)\""))
-        #expect(try store.offer(offer.id)?.status == "accepted")
+        #expect(try store.offer(offer.id)?.status == .accepted)
     }
 
     @Test("editing an issued offer makes a new version that names the one it supersedes")
@@ -163,7 +163,7 @@ struct LifecycleTests {
             lines.append(.object(JSONObject([.init(key: "service", value: "kleintje-bieb")])))
         }
         #expect(second.id != first.id && second.version == 2 && second.supersedes == first.id && second.reference == first.reference)
-        #expect(try store.offer(first.id)?.status == "superseded")
+        #expect(try store.offer(first.id)?.status == .superseded)
         #expect(try store.quote(offerID: first.id) == quote.with(id: quote.id, offerID: first.id))
         let secondQuote = try OfferLifecycle.issue(second.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 1, day: 20)!)
         #expect(secondQuote.reference == "OFF-2025-001-v2")

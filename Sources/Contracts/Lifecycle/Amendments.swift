@@ -91,6 +91,11 @@ public enum AgreementLifecycle {
                 throw LifecycleError.refused("agreement \(reference) was accepted on \(agreement.acceptedOn); there is no state on \(date)")
             }
             let amendments = try store.amendments(agreementID: agreement.id).filter { date == nil || $0.dated <= date! }
+            try OfferLifecycle.verifySeals(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)", store: store)
+            try OfferLifecycle.verifySeals(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
+            for amendment in amendments {
+                try OfferLifecycle.verifySeals(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)", store: store)
+            }
             var segments = [AgreementSegment(fromYear: agreement.firstYear, profile: quote.profile, lines: offer.lines,
                                              reference: agreement.reference, dated: agreement.acceptedOn)]
             for amendment in amendments {
@@ -128,7 +133,7 @@ public enum AgreementLifecycle {
         let offer = OfferRecord(id: 0, reference: state.agreement.reference, version: 1, supersedes: nil,
                                 municipality: state.agreement.municipality, firstYear: state.agreement.firstYear,
                                 years: state.agreement.lastYear - state.agreement.firstYear + 1, title: state.title,
-                                status: "accepted", lines: lines)
+                                status: .accepted, lines: lines)
         return try OfferLifecycle.price(offer, profile: profile, offerFile: label) { (_) throws(InputError) -> PricingBooks in books }.0
     }
 
@@ -145,7 +150,7 @@ public enum AgreementLifecycle {
                                date: CalendarDate, store: CatalogueStore) throws(LifecycleError) -> Proposal {
         let state = try state(reference, store: store)
         let agreement = state.agreement
-        guard agreement.status == "active" else {
+        guard agreement.status == .active else {
             throw .refused("agreement \(reference) is \(agreement.status); only an active agreement can be amended")
         }
         guard state.years.contains(fromYear) else {
@@ -193,6 +198,27 @@ public enum AgreementLifecycle {
                                      municipalityBefore: document.total.before, municipalityAfter: document.total.after,
                                      html: rendered.html, markdown: rendered.markdown, json: rendered.json)
         return Proposal(record: record, document: document)
+    }
+
+    /// Proposes and records an amendment in one immediate transaction, so its number (-W1, -W2, …)
+    /// and the lines it starts from cannot change before it is stored. `deliver` runs before the
+    /// commit (the command line writes the document there): when it throws, nothing is recorded,
+    /// so a retry after a failed write does not record a second amendment.
+    public static func amend<Failure: Error>(_ reference: String, fromYear: Int, changes: [AgreementChange], profile: String? = nil,
+                                             date: CalendarDate, store: CatalogueStore, mapping: (LifecycleError) -> Failure,
+                                             deliver: (Proposal) throws(Failure) -> Void) throws(Failure) -> (proposal: Proposal, record: AmendmentRecord) {
+        try store.database.transaction(mapping: { mapping(.store($0)) }) { () throws(Failure) -> (proposal: Proposal, record: AmendmentRecord) in
+            let proposal: Proposal
+            let stored: AmendmentRecord
+            do throws(LifecycleError) {
+                proposal = try propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
+                stored = try record(proposal, store: store)
+            } catch {
+                throw mapping(error)
+            }
+            try deliver(proposal)
+            return (proposal, stored)
+        }
     }
 
     /// Records a proposed amendment (refused when another was recorded meanwhile).

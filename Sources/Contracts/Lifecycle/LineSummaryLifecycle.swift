@@ -22,7 +22,7 @@ extension OfferLifecycle {
         let agreement = state.agreement
         let offer = OfferRecord(id: agreement.quoteID, reference: segment.reference, version: 1, supersedes: nil,
                                 municipality: agreement.municipality, firstYear: agreement.firstYear,
-                                years: agreement.lastYear - agreement.firstYear + 1, title: state.title, status: "accepted", lines: segment.lines)
+                                years: agreement.lastYear - agreement.firstYear + 1, title: state.title, status: .accepted, lines: segment.lines)
         return try summaries(offer, profile: segment.profile) { (_) throws(InputError) -> PricingBooks in books }.map { summary in
             var summary = summary
             summary.years = summary.years.filter { years.contains($0.year) }

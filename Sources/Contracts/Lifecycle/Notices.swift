@@ -188,7 +188,7 @@ extension AgreementLifecycle {
                                       assumptions: ProjectionAssumptions) throws(LifecycleError) -> RenewalProposal {
         let state = try state(reference, store: store)
         let agreement = state.agreement
-        guard agreement.status == "active" || agreement.status == "ended" else {
+        guard agreement.status == .active || agreement.status == .ended else {
             throw .refused("agreement \(reference) is \(agreement.status); only an active or ended agreement is renewed")
         }
         let length = years ?? (agreement.lastYear - agreement.firstYear + 1)
@@ -210,7 +210,7 @@ extension AgreementLifecycle {
             lines.append(.object(line))
         }
         let offer = OfferRecord(id: 0, reference: "renewal of \(reference)", version: 1, supersedes: nil, municipality: agreement.municipality,
-                                firstYear: agreement.lastYear + 1, years: length, title: "Verlenging van \(reference)", status: "draft",
+                                firstYear: agreement.lastYear + 1, years: length, title: "Verlenging van \(reference)", status: .draft,
                                 lines: lines)
         let (priced, _) = try OfferLifecycle.price(offer, store: store, library: library, assumptions: assumptions)
         // The schools that have dBos now and in the new term renew tacitly (new schools in the profile start afresh).

@@ -13,9 +13,12 @@ public enum LifecycleError: Error, CustomStringConvertible {
     case refused(String)
     /// Something the program got wrong: 70.
     case internalError(String)
+    /// Frozen material no longer matches its stored SHA-256: changed outside the tool (65).
+    case tampered(String)
 
     public var description: String {
         switch self {
+        case .tampered(let message): message
         case .input(let error): error.description
         case .store(let error): error.description
         case .refused(let message): message
@@ -86,16 +89,26 @@ public enum OfferLifecycle {
 
     /// Issues a draft: prices it, renders the offerte and freezes lines, amounts, book hashes and
     /// documents. Returns the stored quote.
+    ///
+    /// The offer is read, priced and frozen inside one immediate transaction, so a line added or
+    /// removed by another process meanwhile is either in the quote or in a new version, never lost.
     public static func issue(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
                              date: CalendarDate, validDays: Int = 60) throws(LifecycleError) -> QuoteRecord {
+        try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> QuoteRecord in
+            try issueInTransaction(offerID, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays)
+        }
+    }
+
+    private static func issueInTransaction(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
+                                           date: CalendarDate, validDays: Int) throws(LifecycleError) -> QuoteRecord {
         let offer = try record(offerID, store)
-        guard offer.status == "draft" else {
+        guard offer.status == .draft else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status), not a draft; only a draft can be issued")
         }
         let (priced, request) = try price(offer, store: store, library: library, assumptions: assumptions)
         var supersedes: String?
         if let previous = offer.supersedes {
-            supersedes = (try? store.quote(offerID: previous))?.reference
+            do { supersedes = try store.quote(offerID: previous)?.reference } catch { throw .store(error) }
         }
         let reference = "\(offer.reference)-v\(offer.version)"
         let document: QuoteDocument
@@ -123,7 +136,8 @@ public enum OfferLifecycle {
             years.append(QuoteYearRecord(year: year.year, status: year.status, bookHash: hash, bookFile: year.bookFile,
                                          projectedFrom: year.projectedFrom, totals: year.totals))
         }
-        let profile = (try? store.profile(code: offer.municipality)) ?? nil
+        let profile: String?
+        do { profile = try store.profile(code: offer.municipality) } catch { throw .store(error) }
         let quote = QuoteRecord(id: 0, offerID: offerID, reference: reference, issuedOn: date, validUntil: document.validUntil,
                                 totals: priced.totals, profile: profile ?? "", priced: PricedOfferJSON.encode(priced), years: years,
                                 html: rendered.html, markdown: rendered.markdown, json: rendered.json)
@@ -140,10 +154,20 @@ public enum OfferLifecycle {
     /// Accepts an issued offer: rebuilds the priced offer from the frozen quote (the stored
     /// profile, lines and books by hash, never the current books), checks it is exactly what was
     /// issued, and stores the agreement with its documents.
+    ///
+    /// Everything from reading the offer to storing the agreement is one immediate transaction,
+    /// so the agreement's number (UVO-…) is allocated by the transaction that inserts it.
     public static func accept(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
                               payment: PaymentSchedule = .quarterly) throws(LifecycleError) -> AgreementRecord {
+        try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> AgreementRecord in
+            try acceptInTransaction(offerID, store: store, date: date, payment: payment)
+        }
+    }
+
+    private static func acceptInTransaction(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
+                                            payment: PaymentSchedule) throws(LifecycleError) -> AgreementRecord {
         let offer = try record(offerID, store)
-        guard offer.status == "issued" else {
+        guard offer.status == .issued else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status); only an issued offer can be accepted")
         }
         let quote: QuoteRecord
@@ -153,6 +177,7 @@ public enum OfferLifecycle {
         } catch let error as LifecycleError { throw error } catch let error as StoreError { throw .store(error) } catch {
             throw .internalError("\(error)")
         }
+        try verifySeals(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
         let frozen = try frozenBooks(quote, store: store)
         let (priced, request) = try price(offer, profile: quote.profile) { (_) throws(InputError) -> PricingBooks in frozen }
         guard PricedOfferJSON.encode(priced) == quote.priced else {
@@ -170,7 +195,7 @@ public enum OfferLifecycle {
         let rendered = RenderedDocuments(document)
         let agreement = AgreementRecord(id: 0, reference: reference, quoteID: quote.id, municipality: offer.municipality,
                                         firstYear: offer.firstYear, lastYear: offer.firstYear + offer.years - 1, acceptedOn: date,
-                                        payment: payment, status: "active", html: rendered.html, markdown: rendered.markdown,
+                                        payment: payment, status: .active, html: rendered.html, markdown: rendered.markdown,
                                         json: rendered.json)
         do {
             return try store.accept(offerID, agreement: agreement)
@@ -188,6 +213,9 @@ public enum OfferLifecycle {
             let content: String?
             do { content = try store.bookContent(hash: year.bookHash) } catch { throw .store(error) }
             guard let content else { throw .internalError("book \(year.bookHash) of quote \(quote.reference) is missing") }
+            guard "sha256:" + SHA256.hex(Array(content.utf8)) == year.bookHash else {
+                throw tampered("the tariff book \(year.bookHash) (\(year.year)) of quote \(quote.reference): its content does not match its SHA-256")
+            }
             let book: TariffBook
             do {
                 book = try TariffBookLoader.load(bytes: Array(content.utf8), file: year.bookHash, expectedYear: year.year)
@@ -202,6 +230,17 @@ public enum OfferLifecycle {
                                          assumptions: assumptions)
         }
         return PricingBooks(byYear: byYear)
+    }
+
+    /// Refuses frozen material whose rows no longer match their seals (`.tampered`).
+    public static func verifySeals(_ entity: Seals.Entity, id: Int64, subject: String, store: CatalogueStore) throws(LifecycleError) {
+        let mismatches: [String]
+        do { mismatches = try Seals.mismatches(entity, id: id, database: store.database) } catch { throw .store(error) }
+        guard mismatches.isEmpty else { throw tampered("\(subject): " + mismatches.joined(separator: "; ")) }
+    }
+
+    static func tampered(_ what: String) -> LifecycleError {
+        .tampered("the database was changed outside catalogue-cli: \(what); 'catalogue-cli store check' lists every such problem")
     }
 
     private static func record(_ offerID: Int64, _ store: CatalogueStore) throws(LifecycleError) -> OfferRecord {

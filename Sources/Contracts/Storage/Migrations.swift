@@ -12,12 +12,15 @@ public enum Migrations {
         public var summary: String
         /// The SQL.
         public var sql: String
+        /// A step in Swift after the SQL, in the same transaction (computing hashes SQLite cannot).
+        public var then: (@Sendable (Database) throws(StoreError) -> Void)?
 
         /// Creates a migration.
-        public init(version: Int, summary: String, sql: String) {
+        public init(version: Int, summary: String, sql: String, then: (@Sendable (Database) throws(StoreError) -> Void)? = nil) {
             self.version = version
             self.summary = summary
             self.sql = sql
+            self.then = then
         }
     }
 
@@ -179,6 +182,48 @@ public enum Migrations {
                 PRIMARY KEY (code, valid_from)
             );
             """),
+        Migration(version: 6, summary: "the audit log refuses an entry whose before or after is not valid JSON", sql: """
+            CREATE TRIGGER audit_log_before_is_json BEFORE INSERT ON audit_log
+                WHEN NEW.before IS NOT NULL AND NOT json_valid(NEW.before)
+                BEGIN SELECT RAISE(ABORT, 'an audit entry''s before must be valid JSON'); END;
+            CREATE TRIGGER audit_log_after_is_json BEFORE INSERT ON audit_log
+                WHEN NEW.after IS NOT NULL AND NOT json_valid(NEW.after)
+                BEGIN SELECT RAISE(ABORT, 'an audit entry''s after must be valid JSON'); END;
+            """),
+        Migration(version: 7, summary: "SHA-256 seals of every frozen quote, agreement and amendment; frozen offers and agreements guarded", sql: """
+            CREATE TABLE seals (
+                entity TEXT NOT NULL CHECK (entity IN ('quote', 'agreement', 'amendment')),
+                entity_id INTEGER NOT NULL,
+                part TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                PRIMARY KEY (entity, entity_id, part)
+            );
+            CREATE TRIGGER seals_are_frozen BEFORE UPDATE ON seals
+                BEGIN SELECT RAISE(ABORT, 'a seal never changes'); END;
+            CREATE TRIGGER seals_are_kept BEFORE DELETE ON seals
+                BEGIN SELECT RAISE(ABORT, 'a seal never changes'); END;
+            CREATE TRIGGER agreements_are_frozen BEFORE UPDATE OF reference, quote_id, municipality, first_year, last_year, accepted_on,
+                payment, document_html, document_markdown, document_json ON agreements
+                BEGIN SELECT RAISE(ABORT, 'an agreement never changes; amend it'); END;
+            CREATE TRIGGER agreements_are_kept BEFORE DELETE ON agreements
+                BEGIN SELECT RAISE(ABORT, 'an agreement never changes; amend it'); END;
+            CREATE TRIGGER offer_status_moves_forward BEFORE UPDATE OF status ON offers
+                WHEN NOT ((OLD.status = 'draft' AND NEW.status IN ('issued', 'withdrawn'))
+                    OR (OLD.status = 'issued' AND NEW.status IN ('accepted', 'superseded', 'withdrawn')))
+                BEGIN SELECT RAISE(ABORT, 'an offer''s status only moves forward: draft, issued, then accepted, superseded or withdrawn'); END;
+            CREATE TRIGGER issued_offers_are_frozen BEFORE UPDATE OF reference, version, supersedes, municipality, first_year, years, title ON offers
+                WHEN OLD.status <> 'draft'
+                BEGIN SELECT RAISE(ABORT, 'only a draft offer changes'); END;
+            CREATE TRIGGER issued_offer_lines_are_frozen_update BEFORE UPDATE ON offer_lines
+                WHEN (SELECT status FROM offers WHERE id = OLD.offer_id) <> 'draft'
+                BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
+            CREATE TRIGGER issued_offer_lines_are_frozen_delete BEFORE DELETE ON offer_lines
+                WHEN (SELECT status FROM offers WHERE id = OLD.offer_id) <> 'draft'
+                BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
+            CREATE TRIGGER issued_offer_lines_are_frozen_insert BEFORE INSERT ON offer_lines
+                WHEN (SELECT status FROM offers WHERE id = NEW.offer_id) <> 'draft'
+                BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
+            """, then: { (database) throws(StoreError) in try Seals.sealEverything(database) }),
     ]
 
     /// The schema version this program writes.
@@ -197,9 +242,28 @@ public enum Migrations {
                 // Read again inside the lock: another process may have migrated meanwhile.
                 guard try version(of: database) < migration.version else { return }
                 try database.execute(migration.sql)
+                try migration.then?(database)
                 try database.execute("PRAGMA user_version = \(migration.version)")
             }
         }
+    }
+
+    /// Refuses, without changing anything, a database that is not at this program's schema:
+    /// empty, another program's, older (not migrated yet) or newer.
+    public static func requireLatest(_ database: Database) throws(StoreError) {
+        let current = try version(of: database)
+        guard current != latest else { return }
+        let objects = try database.query("SELECT COUNT(*) FROM sqlite_master").first?.first?.integer ?? 0
+        let message = if current == 0 && objects == 0 {
+            "the file is empty, not a catalogue database yet (the first command that writes makes one)"
+        } else if current == 0 {
+            "this is an SQLite database of another program (it has \(objects) tables or indexes and no catalogue schema); it is left as it is"
+        } else if current > latest {
+            "the database has schema version \(current), newer than this program's \(latest); use a newer catalogue-cli"
+        } else {
+            "the database has schema version \(current), older than this program's \(latest); 'catalogue-cli store migrate' upgrades it"
+        }
+        throw StoreError(operation: "open \(database.path)", message: message, code: 1, sql: nil)
     }
 
     /// The schema version recorded in the file.

@@ -13,6 +13,27 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: Int32
     /// The statement, when one was running.
     public var sql: String?
+    /// For a stored value that does not decode: the table, column and row (e.g. "id 3").
+    public var table: String?
+    public var column: String?
+    public var row: String?
+
+    /// Creates an error.
+    public init(operation: String, message: String, code: Int32, sql: String?, table: String? = nil, column: String? = nil, row: String? = nil) {
+        self.operation = operation
+        self.message = message
+        self.code = code
+        self.sql = sql
+        self.table = table
+        self.column = column
+        self.row = row
+    }
+
+    /// A stored value that is not what the schema promises: never replaced by a default.
+    public static func badValue(table: String, column: String, row: String, _ message: String) -> StoreError {
+        StoreError(operation: "read \(table) row \(row)", message: "column \(column): \(message)", code: SQLITE_MISMATCH, sql: nil,
+                   table: table, column: column, row: row)
+    }
 
     public var description: String {
         var text = "\(operation): \(message)"
@@ -53,23 +74,61 @@ public final class Database {
     /// How long a statement waits for another process's lock before giving up.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
-    /// Opens (and creates) the database file.
-    public init(path: String) throws(StoreError) {
+    /// Opens the database file. `.readWrite` creates a missing file and switches on WAL;
+    /// `.readOnly` never creates, converts or writes anything, and falls back to reading the file
+    /// as immutable when it sits on read-only media. Either way the path must name a regular file
+    /// (or, for writing, nothing yet): an empty path, `:memory:`, a directory or a device is refused
+    /// before anything happens, and so is another program's SQLite file.
+    public init(path: String, mode: StoreMode = .readWrite) throws(StoreError) {
         self.path = path
+        self.mode = mode
+        try StorePath.check(path, mode: mode)
+        switch mode {
+        case .readWrite:
+            handle = try Self.connect(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
+            try execute("PRAGMA foreign_keys = ON")
+            try refuseForeign()
+            try retryingWhenBusy { () throws(StoreError) in try execute("PRAGMA journal_mode = WAL") }
+            try execute("PRAGMA synchronous = FULL")
+        case .readOnly:
+            handle = try Self.connect(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+            do {
+                _ = try query("SELECT COUNT(*) FROM sqlite_master")
+            } catch where error.code == SQLITE_CANTOPEN || error.code == SQLITE_READONLY || error.code == SQLITE_IOERR {
+                // A WAL database on read-only media: its -shm file cannot be made. Nobody can be
+                // writing it there, so read it as immutable.
+                sqlite3_close_v2(handle)
+                handle = try Self.connect(StorePath.immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI)
+                _ = try query("SELECT COUNT(*) FROM sqlite_master")
+            }
+            try execute("PRAGMA foreign_keys = ON")
+        }
+    }
+
+    /// How the file was opened.
+    public let mode: StoreMode
+
+    private static func connect(_ name: String, flags: Int32) throws(StoreError) -> OpaquePointer {
         var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let result = sqlite3_open_v2(path, &connection, flags, nil)
+        let result = sqlite3_open_v2(name, &connection, flags, nil)
         guard result == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(connection)
-            throw StoreError(operation: "open \(path)", message: message, code: result, sql: nil)
+            throw StoreError(operation: "open \(name)", message: message, code: result, sql: nil)
         }
-        handle = connection
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(connection, 0)
-        try execute("PRAGMA foreign_keys = ON")
-        try retryingWhenBusy { () throws(StoreError) in try execute("PRAGMA journal_mode = WAL") }
-        try execute("PRAGMA synchronous = FULL")
+        return connection
+    }
+
+    /// Refuses an SQLite file of another program: tables, but no catalogue schema version.
+    private func refuseForeign() throws(StoreError) {
+        let version = try query("PRAGMA user_version").first?.first?.integer ?? 0
+        let objects = try query("SELECT COUNT(*) FROM sqlite_master").first?.first?.integer ?? 0
+        guard version == 0 && objects > 0 else { return }
+        throw StoreError(operation: "open \(path)",
+                         message: "this is an SQLite database of another program (it has \(objects) tables or indexes and no catalogue schema); it is left as it is",
+                         code: SQLITE_MISMATCH, sql: nil)
     }
 
     deinit {
@@ -99,12 +158,40 @@ public final class Database {
         return rows
     }
 
+    /// Runs a query over one table and returns its rows by column name. `key` names the columns
+    /// that identify a row, for errors ("id 3"; "offer_id 3, position 2").
+    public func rows(_ sql: String, _ values: [SQLValue] = [], table: String, key: [String] = ["id"]) throws(StoreError) -> [Row] {
+        let statement = try Statement(database: self, sql: sql)
+        try statement.bind(values)
+        let names = statement.columnNames
+        var index: [String: Int] = [:]
+        for (offset, name) in names.enumerated() where index[name] == nil { index[name] = offset }
+        var rows: [Row] = []
+        while let row = try statement.stepTyped() {
+            rows.append(Row(table: table, key: key, index: index, values: row.values, kinds: row.kinds))
+        }
+        return rows
+    }
+
     /// The id of the last inserted row.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     public func transaction<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
-        try retryingWhenBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") }
+        try transaction(mapping: { $0 }, body)
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, so everything it reads stays true until it
+    /// commits: committed when it returns, rolled back when it throws, the database's own failures
+    /// turned into `Failure` by `mapping`. Inside a transaction already open on this connection,
+    /// `body` simply joins it (the outer one commits or rolls back).
+    public func transaction<Result, Failure: Error>(mapping: (StoreError) -> Failure,
+                                                    _ body: () throws(Failure) -> Result) throws(Failure) -> Result {
+        if isInTransaction { return try body() }
+        do { try retryingWhenBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") } } catch { throw mapping(error) }
         let result: Result
         do {
             result = try body()
@@ -116,7 +203,7 @@ public final class Database {
             try retryingWhenBusy { () throws(StoreError) in try execute("COMMIT") }
         } catch {
             try? execute("ROLLBACK")
-            throw error
+            throw mapping(error)
         }
         return result
     }
@@ -178,19 +265,36 @@ final class Statement {
     }
 
     func step() throws(StoreError) -> [SQLValue]? {
+        try stepTyped()?.values
+    }
+
+    /// The column names of the result.
+    var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// The next row's values with SQLite's storage class of each (SQLITE_INTEGER, SQLITE_FLOAT, …).
+    func stepTyped() throws(StoreError) -> (values: [SQLValue], kinds: [Int32])? {
         let result = sqlite3_step(handle)
         switch result {
         case SQLITE_ROW:
             let count = sqlite3_column_count(handle)
-            return (0..<count).map { column in
-                switch sqlite3_column_type(handle, column) {
-                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
-                case SQLITE_NULL: return .null
+            var values: [SQLValue] = []
+            var kinds: [Int32] = []
+            for column in 0..<count {
+                let kind = sqlite3_column_type(handle, column)
+                kinds.append(kind)
+                switch kind {
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, column)))
+                case SQLITE_NULL: values.append(.null)
                 default:
-                    guard let text = sqlite3_column_text(handle, column) else { return .null }
-                    return .text(String(cString: text))
+                    // Text, and the text of a real number or a blob, so a mistyped value can be shown.
+                    let bytes = sqlite3_column_text(handle, column)
+                    let length = Int(sqlite3_column_bytes(handle, column))
+                    values.append(bytes.map { .text(String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)) } ?? .null)
                 }
             }
+            return (values, kinds)
         case SQLITE_DONE:
             return nil
         default:

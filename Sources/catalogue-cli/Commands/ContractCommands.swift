@@ -46,7 +46,7 @@ enum ContractAmendCommand: CLICommand {
         let out = try DocumentOutput.target(arguments, context, command: info)
         if let out { format = try DocumentFormat.from(arguments, out: out.path, command: info) }
 
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let agreement = try Lookup.agreement(reference, store: store)
         var source = AmendmentProfile.unchanged
         if let file = try arguments.value(profileOption, command: info) {
@@ -59,10 +59,21 @@ enum ContractAmendCommand: CLICommand {
         let profile: String?
         do { profile = try source.resolve(for: agreement, store: store) } catch { throw StoreOptions.error(error, store: store) }
         let proposal: AgreementLifecycle.Proposal
-        do {
-            proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
-        } catch {
-            throw StoreOptions.error(error, store: store)
+        var stored: AmendmentRecord?
+        if arguments.flag("--dry-run") {
+            do {
+                proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
+            } catch {
+                throw StoreOptions.error(error, store: store)
+            }
+        } else {
+            // Proposed, recorded and its document written in one transaction: a failed write records nothing.
+            (proposal, stored) = try AgreementLifecycle.amend(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store,
+                                                              mapping: { StoreOptions.error($0, store: store) }) { (proposal) throws(CLIError) in
+                guard let out, !out.isStandardOutput, let format else { return }
+                let record = proposal.record
+                try DocumentOutput.writeFile(format.pick(RenderedDocuments(html: record.html, markdown: record.markdown, json: record.json)), to: out)
+            }
         }
         let document = proposal.document
         context.print("\(AmendmentWordingCLI.heading(document))")
@@ -78,16 +89,18 @@ enum ContractAmendCommand: CLICommand {
                    document.total.change.dutchSignedString, document.total.after.dutchString])
         for line in table.render(indent: "  ") { context.print(line) }
         context.print()
-        if arguments.flag("--dry-run") {
-            context.print("Not recorded (--dry-run). Run again without --dry-run to record \(proposal.record.reference).")
-        } else {
-            let stored: AmendmentRecord
-            do { stored = try AgreementLifecycle.record(proposal, store: store) } catch { throw StoreOptions.error(error, store: store) }
+        if let stored {
             context.print("Recorded \(stored.reference); the agreement \(reference) itself is unchanged.")
+        } else {
+            context.print("Not recorded (--dry-run). Run again without --dry-run to record \(proposal.record.reference).")
         }
         if let out, let format {
             let documents = RenderedDocuments(html: proposal.record.html, markdown: proposal.record.markdown, json: proposal.record.json)
-            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
+            if stored != nil && !out.isStandardOutput {
+                context.print("Wrote wijziging \(proposal.record.reference) to \(out.path).")
+            } else {
+                try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
+            }
         }
     }
 }
@@ -115,7 +128,7 @@ enum ContractShowCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let reference = arguments.positionals[0]
         let date = try arguments.value(onOption, command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         _ = try Lookup.agreement(reference, store: store)
         let state: AgreementState
         let years: [PricedYear]
@@ -207,11 +220,11 @@ enum ContractNoticesCommand: CLICommand {
         let format = arguments.value("--format") ?? "text"
         guard format == "text" || format == "json" else { throw .usage("'--format' expects text or json, found '\(format)'", command: info) }
         let through = date.addingMonths(months)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         var notices: [NoticeDate] = []
         do {
             let references: [String]
-            do { references = try store.agreementReferences(status: "active") } catch { throw LifecycleError.store(error) }
+            do { references = try store.agreementReferences(status: .active) } catch { throw LifecycleError.store(error) }
             for reference in references {
                 let state = try AgreementLifecycle.state(reference, store: store)
                 let (priced, name) = try AgreementLifecycle.pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
@@ -273,7 +286,7 @@ enum ContractRenewCommand: CLICommand {
         let reference = arguments.positionals[0]
         let date = try StoreOptions.date(arguments, command: info)
         let years = try arguments.value(yearsOption, command: info)?.value
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         _ = try Lookup.agreement(reference, store: store)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)

@@ -21,7 +21,7 @@ enum ContractListCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let municipality = try arguments.value(municipalityOption, command: info)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let rows = try self.rows(store: store).filter { municipality == nil || $0.agreement.municipality == municipality }
         switch format {
         case .json:
@@ -37,7 +37,7 @@ enum ContractListCommand: CLICommand {
                 let agreement = row.agreement
                 table.add([agreement.reference, agreement.municipality, "\(agreement.firstYear)–\(agreement.lastYear)",
                            agreement.acceptedOn.description, agreement.payment.rawValue, String(row.amendments),
-                           row.agreed.dutchString, agreement.status])
+                           row.agreed.dutchString, agreement.status.rawValue])
             }
             for line in table.render() { context.print(line) }
         }
@@ -75,7 +75,7 @@ enum ContractListCommand: CLICommand {
         object.set("payment", .string(agreement.payment.rawValue))
         object.set("amendments", .number(JSONNumber(integer: Int64(row.amendments))))
         object.set("agreedMunicipality", .string(row.agreed.jsonString))
-        object.set("status", .string(agreement.status))
+        object.set("status", .string(agreement.status.rawValue))
         return .object(object)
     }
 }

@@ -83,7 +83,7 @@ enum DemoCommand: CLICommand {
 
         var demoArguments = arguments
         demoArguments.values["--db"] = databasePath
-        let store = try StoreOptions.open(demoArguments, context)
+        let store = try StoreOptions.open(demoArguments, context, .readWrite)
         func database(_ error: StoreError) -> CLIError { .database(file: databasePath, message: error.description) }
         context.print("1. Created the database \(databasePath) (schema version \(Migrations.latest)).")
 
@@ -117,7 +117,7 @@ enum DemoCommand: CLICommand {
 
         let lineValues = lines.compactMap { try? JSONParser.parse($0) }
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: "midden-drenthe", firstYear: 2026,
-                                years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: "draft", lines: lineValues)
+                                years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: .draft, lines: lineValues)
         let problems = try OfferSupport.problems(draft, store: store, library: library)
         guard problems.isEmpty else { throw .input(.invalid(problems)) }
         let offer: OfferRecord

@@ -133,7 +133,7 @@ enum QuoteCommand: CLICommand {
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
         let reference = try arguments.value(DocumentOutput.reference, command: info) ?? "CONCEPT"
         if let key = arguments.positionals.first {
-            let store = try StoreOptions.open(arguments, context)
+            let store = try StoreOptions.open(arguments, context, .readOnly)
             let quote: QuoteRecord?
             do {
                 if let offerID = Int64(key) {
@@ -147,6 +147,7 @@ enum QuoteCommand: CLICommand {
             guard let quote else {
                 throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
             }
+            try StoreOptions.verify(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
             let documents = RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json)
             try DocumentOutput.write(format.pick(documents), to: out, &context, what: "offerte \(quote.reference)")
             return
@@ -179,7 +180,7 @@ enum ContractCommand: CLICommand {
         guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out.path, command: info)
         if let key = arguments.positionals.first {
-            let store = try StoreOptions.open(arguments, context)
+            let store = try StoreOptions.open(arguments, context, .readOnly)
             let agreement: AgreementRecord?
             do {
                 if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) {
@@ -192,12 +193,14 @@ enum ContractCommand: CLICommand {
             }
             guard let agreement else {
                 if let amendment = try? store.amendment(reference: key) {
+                    try StoreOptions.verify(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)", store: store)
                     let documents = RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json)
                     try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(amendment.reference)")
                     return
                 }
                 throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
             }
+            try StoreOptions.verify(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)", store: store)
             let documents = RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json)
             try DocumentOutput.write(format.pick(documents), to: out, &context, what: "uitvoeringsovereenkomst \(agreement.reference)")
             return

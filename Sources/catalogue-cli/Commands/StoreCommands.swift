@@ -33,7 +33,7 @@ enum MunicipalityImportCommand: CLICommand {
         }
         guard problems.isEmpty else { throw .input(.invalid(problems)) }
         let validFrom = try arguments.value(validFromOption, command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         for entry in profiles {
             do {
                 let changed = if let validFrom {
@@ -56,7 +56,7 @@ enum MunicipalityListCommand: CLICommand {
                                   options: [StoreOptions.database])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let list: [(code: String, name: String)]
         do { list = try store.municipalities() } catch { throw .database(file: store.database.path, message: error.description) }
         if list.isEmpty {
@@ -77,7 +77,7 @@ enum MunicipalityShowCommand: CLICommand {
                                   options: [StoreOptions.database])
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let profile = try Lookup.profile(arguments.positionals[0], store: store)
         context.print(profile, terminator: true)
     }
@@ -158,10 +158,10 @@ enum OfferCreateCommand: CLICommand {
         guard firstYear + years - 1 <= InputLimits.calendarYears.upperBound else {
             throw .usage("an offer from \(firstYear) for \(years) years ends after \(InputLimits.calendarYears.upperBound), the last year the tool prices", command: info)
         }
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality, firstYear: firstYear,
-                                years: years, title: title, status: "draft", lines: lines)
+                                years: years, title: title, status: .draft, lines: lines)
         if !lines.isEmpty {
             let found = try OfferSupport.problems(draft, store: store, library: library)
             guard found.isEmpty else { throw .input(.invalid(found)) }
@@ -189,7 +189,7 @@ enum OfferAddCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let line = try LineOptions.object(arguments, command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { lines in lines.append(line) }
     }
@@ -219,7 +219,7 @@ enum OfferRemoveCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let position = try arguments.required(lineOption, command: info).value
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         try OfferEditing.edit(id, store: store, library: library, command: info, &context) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in
             guard position <= lines.count else {
@@ -234,20 +234,23 @@ enum OfferRemoveCommand: CLICommand {
 enum OfferEditing {
     static func edit(_ id: Int64, store: CatalogueStore, library: TariffLibrary, command: CommandInfo, _ context: inout CommandContext,
                      _ change: @escaping (inout [JSONValue]) throws(StoreRefusal) -> Void) throws(CLIError) {
-        let current = try OfferSupport.record(id, store: store, command: command)
-        var candidate = current
-        do { try change(&candidate.lines) } catch { throw .refused(error.message) }
-        let found = try OfferSupport.problems(candidate, store: store, library: library)
-        guard found.isEmpty else { throw .input(.invalid(found)) }
-        let updated: OfferRecord
-        do {
-            updated = try store.editOffer(id, change)
-        } catch let error as StoreRefusal {
-            throw .refused(error.message)
-        } catch let error as StoreError {
-            throw .database(file: store.database.path, message: error.description)
-        } catch {
-            throw .internalError("\(error)")
+        // One immediate transaction: the lines checked are the lines changed.
+        let updated = try store.database.transaction(mapping: { CLIError.database(file: store.database.path, message: $0.description) }) {
+            () throws(CLIError) -> OfferRecord in
+            let current = try OfferSupport.record(id, store: store, command: command)
+            var candidate = current
+            do throws(StoreRefusal) { try change(&candidate.lines) } catch { throw .refused(error.message) }
+            let found = try OfferSupport.problems(candidate, store: store, library: library)
+            guard found.isEmpty else { throw .input(.invalid(found)) }
+            do {
+                return try store.editOffer(id, change)
+            } catch let error as StoreRefusal {
+                throw .refused(error.message)
+            } catch let error as StoreError {
+                throw .database(file: store.database.path, message: error.description)
+            } catch {
+                throw .internalError("\(error)")
+            }
         }
         if updated.id != id {
             context.print("Offer \(id) was issued, so the change is a new version: \(OfferSupport.describe(updated)), superseding offer \(id).")
@@ -268,24 +271,25 @@ enum OfferShowCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let offer = try OfferSupport.record(id, store: store, command: info)
-        let quote = try? store.quote(offerID: id)
+        let quote: QuoteRecord?
+        do { quote = try store.quote(offerID: id) } catch { throw .database(file: store.database.path, message: error.description) }
         switch format {
         case .json:
             var object = offer.offerJSON.objectValue ?? JSONObject()
             object.set("id", .number(JSONNumber(integer: offer.id)))
             object.set("reference", .string(offer.reference))
             object.set("version", .number(JSONNumber(integer: Int64(offer.version))))
-            object.set("status", .string(offer.status))
+            object.set("status", .string(offer.status.rawValue))
             object.set("supersedes", offer.supersedes.map { .number(JSONNumber(integer: $0)) } ?? .null)
-            object.set("quote", (quote ?? nil).map { .string($0.reference) } ?? .null)
+            object.set("quote", quote.map { .string($0.reference) } ?? .null)
             context.print(JSONWriter.write(.object(object)), terminator: true)
         case .table, .csv:
             context.print(OfferSupport.describe(offer))
             if let title = offer.title { context.print("  \(title)") }
             if let supersedes = offer.supersedes { context.print("  supersedes offer \(supersedes)") }
-            if let quote = quote ?? nil {
+            if let quote {
                 context.print("  quote \(quote.reference), issued \(quote.issuedOn), valid until \(quote.validUntil): municipality \(quote.totals.municipality.dutchString)")
             }
             try lines(offer, quote: quote ?? nil, arguments, store: store, &context)
@@ -318,7 +322,7 @@ extension OfferShowCommand {
         } catch let error as LifecycleError {
             switch error {
             case .input, .refused: break
-            case .store, .internalError: throw StoreOptions.error(error, store: store)
+            case .store, .internalError, .tampered: throw StoreOptions.error(error, store: store)
             }
             context.print("  Not priced: \(error.description.split(separator: "\n").first.map(String.init) ?? "")")
             for (index, line) in offer.lines.enumerated() { context.print("  \(index + 1). " + JSONWriter.write(line, pretty: false)) }
@@ -340,7 +344,7 @@ enum OfferListCommand: CLICommand {
     static let municipalityOption = Option<String>("--municipality", valueName: "code", help: "Only this municipality's offers.")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let municipality = try arguments.value(municipalityOption, command: info)
         let offers: [OfferRecord]
         do { offers = try store.offers(municipality: municipality) } catch {
@@ -354,7 +358,7 @@ enum OfferListCommand: CLICommand {
         table.add(["ID", "REFERENCE", "VERSION", "MUNICIPALITY", "YEARS", "LINES", "STATUS"])
         for offer in offers {
             let span = offer.years == 1 ? "\(offer.firstYear)" : "\(offer.firstYear)–\(offer.firstYear + offer.years - 1)"
-            table.add([String(offer.id), offer.reference, String(offer.version), offer.municipality, span, String(offer.lines.count), offer.status])
+            table.add([String(offer.id), offer.reference, String(offer.version), offer.municipality, span, String(offer.lines.count), offer.status.rawValue])
         }
         for line in table.render() { context.print(line) }
     }
@@ -370,7 +374,7 @@ enum OfferPriceCommand: CLICommand {
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readOnly)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         let offer = try OfferSupport.record(id, store: store, command: info)
@@ -404,7 +408,7 @@ enum OfferIssueCommand: CLICommand {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         _ = try Lookup.offer(id, store: store)
@@ -437,7 +441,7 @@ enum OfferAcceptCommand: CLICommand {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
         let payment = try StoreOptions.payment(arguments, command: info)
-        let store = try StoreOptions.open(arguments, context)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
         _ = try Lookup.offer(id, store: store)
         let agreement: AgreementRecord
         do {

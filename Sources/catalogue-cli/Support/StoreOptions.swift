@@ -13,13 +13,18 @@ enum StoreOptions {
         arguments.value("--db") ?? context.environment.variables["CATALOGUE_DB"] ?? CatalogueStore.defaultPath
     }
 
-    /// Opens (and creates, and migrates) the store from `--db`, `$CATALOGUE_DB` or the default.
-    static func open(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> CatalogueStore {
+    /// Opens the store from `--db`, `$CATALOGUE_DB` or the default: `.readWrite` creates and
+    /// migrates it, `.readOnly` (the commands that only read) never creates or converts anything.
+    static func open(_ arguments: ParsedArguments, _ context: CommandContext, _ mode: StoreMode) throws(CLIError) -> CatalogueStore {
         let path = path(arguments, context)
+        if path.isEmpty {
+            let source = arguments.value("--db") != nil ? "'--db' is empty" : "CATALOGUE_DB is set but empty"
+            throw .database(file: "''", message: "\(source); name a database file (an empty name would be a temporary database whose changes are lost)")
+        }
         let who = context.environment.variables["CATALOGUE_USER"] ?? context.environment.variables["USER"] ?? "unknown"
         let now = context.environment.variables["CATALOGUE_NOW"] ?? context.environment.now()
         do {
-            return try CatalogueStore(path: path, who: who, now: now)
+            return try CatalogueStore(path: path, mode: mode, who: who, now: now)
         } catch {
             throw .database(file: path, message: error.description)
         }
@@ -30,9 +35,14 @@ enum StoreOptions {
         switch error {
         case .input(let input): .input(input)
         case .store(let failure): .database(file: store.database.path, message: failure.description)
-        case .refused(let message): .refused(message)
+        case .refused(let message), .tampered(let message): .refused(message)
         case .internalError(let message): .internalError(message)
         }
+    }
+
+    /// Refuses stored documents whose rows no longer match the SHA-256 stored with them (exit 65).
+    static func verify(_ entity: Seals.Entity, id: Int64, subject: String, store: CatalogueStore) throws(CLIError) {
+        do { try OfferLifecycle.verifySeals(entity, id: id, subject: subject, store: store) } catch { throw Self.error(error, store: store) }
     }
 
     /// A required `--date`.
