@@ -278,7 +278,7 @@ struct AmendmentCommandsTests {
     func renewal() throws {
         let directory = temporaryDirectory()
         let tariffs = temporaryDirectory()
-        writeFile(tariffs + "/2025.json", try #require(readFile(repositoryRoot + "/tariffs/2025.json")))
+        writeFile(tariffs + "/2025.json", try #require(readFile(fixtureTariffsDirectory + "/2025.json")))
         let books = ["--tariffs", tariffs]
         #expect(run(["tariffs", "index", "--from", "2025", "--wage", "3.75", "--price", "2.1"] + books).exitCode == .success)
         let db = ["--db", directory + "/catalogue.sqlite"]

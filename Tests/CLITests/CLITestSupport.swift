@@ -5,10 +5,10 @@ import Glibc
 import Testing
 import TestSupport
 
-/// The real tariff directory of the repository.
-let tariffsDirectory = repositoryRoot + "/tariffs"
+/// The fixture books (`Tests/Fixtures/tariffs`, only 2025), the default directory of every run.
+let tariffsDirectory = fixtureTariffsDirectory
 
-/// Runs the tool in-process with the repository's tariffs as the default directory.
+/// Runs the tool in-process with the fixture books as the default directory.
 func run(_ arguments: [String], defaultTariffs: String = tariffsDirectory) -> CommandResult {
     CLI.run(arguments: arguments, environment: CLIEnvironment(defaultTariffsDirectory: defaultTariffs))
 }

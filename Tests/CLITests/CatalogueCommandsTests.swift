@@ -1,11 +1,12 @@
 @testable import catalogue_cli
+import Catalogue
 import JSON
 import Testing
 import TestSupport
 
 @Suite("services and service")
 struct CatalogueCommandsTests {
-    @Test("services prints the whole 2025 catalogue with Dutch amounts")
+    @Test("services prints the whole catalogue of the latest fixture book (2025) with Dutch amounts")
     func servicesTable() {
         let result = run(["services"])
         #expect(result.exitCode == .success)
@@ -70,12 +71,16 @@ struct CatalogueCommandsTests {
         #expect(root["targetGroup"] == .string("Kinderen van 1,5 tot 4 jaar en hun ouders"))
     }
 
-    @Test("without tariffs/ the bundled books are used")
-    func bundledFallback() {
+    @Test("without a tariffs directory the books bundled into the tool are used: those of tariffs/, whichever they are")
+    func bundledFallback() throws {
+        let published = repositoryRoot + "/tariffs"
+        let latest = try #require(try TariffLibrary.open(directory: published).latestYear)
         let result = run(["services", "--format", "json"], defaultTariffs: "/nonexistent-directory")
         #expect(result.exitCode == .success)
-        #expect(result.standardOutput.contains("\"file\": \"(bundled)/2025.json\""))
-        #expect(result.standardOutput.contains("\"95116.00\""))
+        #expect(result.standardOutput.contains("\"file\": \"(bundled)/\(latest).json\""))
+        let fromDirectory = run(["services", "--format", "json"], defaultTariffs: published)
+        #expect(fromDirectory.standardOutput.contains("\"file\": \"\(published)/\(latest).json\""))
+        #expect(result.standardOutput == fromDirectory.standardOutput.replacing("\(published)/", with: "(bundled)/"))
     }
 }
 
@@ -139,7 +144,7 @@ struct CLIErrorTests {
         #expect(validate.standardError == result.standardError)
     }
 
-    @Test("tariffs validate accepts the published books")
+    @Test("tariffs validate accepts the books of the default directory (the fixtures: 2025 only)")
     func validateGood() {
         let result = run(["tariffs", "validate"])
         #expect(result.exitCode == .success)

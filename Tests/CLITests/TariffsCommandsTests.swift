@@ -3,7 +3,7 @@ import JSON
 import Testing
 import TestSupport
 
-/// Finance's workflow on a scratch copy of `tariffs/`.
+/// Finance's workflow on a scratch copy of the fixture books (`Tests/Fixtures/tariffs`).
 @Suite("tariffs index, diff, show and projection")
 struct TariffsCommandsTests {
     private func scratch() -> String {

@@ -5,16 +5,18 @@ import Glibc
 import Testing
 import TestSupport
 
-/// The books in `tariffs/` are kept in canonical form, and the tool carries a copy of each so
-/// it works from any directory. Both are golden files: regenerate them with
-/// `UPDATE_BUNDLED_TARIFFS=1 swift test --filter BundledBooks`, never by hand.
+/// The books finance publishes in `tariffs/`, whichever years they are: each is in canonical
+/// form, and the copy the build compiles into the tool (the EmbedTariffBooks plugin) is
+/// byte-identical to the files. These are the only tests that read `tariffs/`; the others use
+/// the fixtures. `CANONICALIZE_TARIFFS=1 swift test --filter BundledBooks` rewrites a book that
+/// was edited by hand into canonical form.
 @Suite("Bundled and canonical books")
 struct BundledBooksTests {
-    private var updating: Bool { getenv("UPDATE_BUNDLED_TARIFFS") != nil }
+    private var updating: Bool { getenv("CANONICALIZE_TARIFFS") != nil }
 
     private func publishedYears() throws -> [Int] {
         try FileSystem.contentsOfDirectory(repositoryRoot + "/tariffs").compactMap { name in
-            name.hasSuffix(".json") ? Int(name.dropLast(5)) : nil
+            name.hasSuffix(".json") && name.count == 9 ? Int(name.dropLast(5)) : nil
         }.sorted()
     }
 
@@ -29,37 +31,18 @@ struct BundledBooksTests {
                 try write(canonical, to: file)
                 continue
             }
-            #expect(canonical == text, "tariffs/\(year).json is not canonical; run UPDATE_BUNDLED_TARIFFS=1 swift test --filter BundledBooks")
+            #expect(canonical == text, "tariffs/\(year).json is not canonical; run CANONICALIZE_TARIFFS=1 swift test --filter BundledBooks")
         }
     }
 
     @Test("the bundled books are byte-identical to tariffs/")
     func bundledBooksMatchTariffsDirectory() throws {
-        var books: [Int: String] = [:]
-        for year in try publishedYears() {
-            books[year] = String(decoding: try FileSystem.readFile(repositoryRoot + "/tariffs/\(year).json"), as: UTF8.self)
-        }
-        if updating && books != BundledTariffBooks.books {
-            var source = """
-            // Generated from tariffs/*.json by the test `bundledBooksMatchTariffsDirectory`
-            // (run `UPDATE_BUNDLED_TARIFFS=1 swift test --filter BundledBooks` after changing a book).
-            // Do not edit by hand.
-
-            /// The tariff books compiled into the tool, by year, as their JSON text.
-            enum BundledTariffBooks {
-                static let books: [Int: String] = [
-
-            """
-            for year in books.keys.sorted() {
-                source += "        \(year): #\"\"\"\n\(books[year]!)\n\"\"\"#,\n"
-            }
-            source += "    ]\n}\n"
-            try write(source, to: repositoryRoot + "/Sources/Catalogue/Loading/BundledTariffBooks.swift")
-            return
-        }
-        #expect(books.keys.sorted() == BundledTariffBooks.books.keys.sorted())
-        for (year, text) in books {
-            #expect(BundledTariffBooks.books[year] == text, "the bundled \(year) book differs from tariffs/\(year).json")
+        let years = try publishedYears()
+        #expect(years == BundledTariffBooks.books.keys.sorted())
+        for year in years {
+            let file = try FileSystem.readFile(repositoryRoot + "/tariffs/\(year).json")
+            let bundled = BundledTariffBooks.books[year].map { Array($0.utf8) }
+            #expect(bundled == file, "the bundled \(year) book differs from tariffs/\(year).json; swift build embeds tariffs/ again")
         }
     }
 

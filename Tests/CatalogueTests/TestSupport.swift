@@ -3,12 +3,12 @@ import JSON
 import Testing
 import TestSupport
 
-/// The published 2025 book, loaded once.
+/// The 2025 book of the fixtures (`Tests/Fixtures/tariffs/2025.json`), loaded once.
 let book2025: TariffBook = {
     do {
-        return try TariffBookLoader.load(file: repositoryRoot + "/tariffs/2025.json", expectedYear: 2025)
+        return try TariffBookLoader.load(file: fixtureTariffsDirectory + "/2025.json", expectedYear: 2025)
     } catch {
-        fatalError("tariffs/2025.json does not load: \(error)")
+        fatalError("Tests/Fixtures/tariffs/2025.json does not load: \(error)")
     }
 }()
 

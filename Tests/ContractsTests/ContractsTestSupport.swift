@@ -10,7 +10,7 @@ import TestSupport
 /// Prices a seed offer with the repository's books; years after 2025 are projected with
 /// wage 3,75 % and price 2,1 %.
 func pricedSeed(profile: String, offer: String) throws -> (PricedOffer, PricingBooks) {
-    let library = try TariffLibrary.open(directory: repositoryRoot + "/tariffs")
+    let library = try TariffLibrary.open(directory: fixtureTariffsDirectory)
     let assumptions = ProjectionAssumptions(flags: .init(wage: try .init(parsing: "3.75"), price: try .init(parsing: "2.1")))
     let request = try PricingRequestLoader.load(profileFile: repositoryRoot + "/seeds/municipalities/\(profile).json",
                                                 offerFile: offer.hasPrefix("/") ? offer : repositoryRoot + "/seeds/offers/\(offer).offer.json",

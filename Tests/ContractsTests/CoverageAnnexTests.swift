@@ -17,7 +17,7 @@ struct CoverageAnnexTests {
     func request() throws -> PricingRequest {
         let path = try temporaryFile("dekking-\(nextTemporaryNumber()).offer.json", multiYearOffer)
         defer { unlink(path) }
-        let library = try TariffLibrary.open(directory: repositoryRoot + "/tariffs")
+        let library = try TariffLibrary.open(directory: fixtureTariffsDirectory)
         let assumptions = ProjectionAssumptions(flags: .init(wage: try .init(parsing: "3.75"), price: try .init(parsing: "2.1")))
         return try PricingRequestLoader.load(profileFile: repositoryRoot + "/seeds/municipalities/midden-drenthe.json",
                                              offerFile: path, library: library, assumptions: assumptions)

@@ -34,7 +34,7 @@ func pricedHostile() throws -> (PricedOffer, PricingBooks) {
           ]
         }
         """
-    let library = try TariffLibrary.open(directory: repositoryRoot + "/tariffs")
+    let library = try TariffLibrary.open(directory: fixtureTariffsDirectory)
     let request = try PricingRequestLoader.load(
         profileBytes: Array(profile.utf8), profileFile: "/tmp/hostile-profile.json",
         offerBytes: Array(offer.utf8), offerFile: "/tmp/hostile.offer.json"

@@ -32,7 +32,7 @@ func lines(_ texts: String...) throws -> [JSONValue] {
 func scratchLibrary() throws -> (directory: String, library: TariffLibrary) {
     let database = temporaryDatabase()
     let directory = String(database.dropLast("/test.sqlite".count))
-    try FileSystem.writeFileAtomically(directory + "/2025.json", try FileSystem.readFile(repositoryRoot + "/tariffs/2025.json"))
+    try FileSystem.writeFileAtomically(directory + "/2025.json", try FileSystem.readFile(fixtureTariffsDirectory + "/2025.json"))
     return (directory, try TariffLibrary.open(directory: directory))
 }
 

@@ -180,7 +180,7 @@ struct SeedCorpus: Sendable {
             let bytes = Array(JSONWriter.write(.object(tree), keyOrder: .asGiven).utf8)
             return SeedPair(profile: profile, offer: SeedFile(name: general.name + " (for \(code(profile, "code") ?? "?"))", bytes: bytes))
         }
-        book = SeedFile(repositoryPath: "tariffs/2025.json")
+        book = SeedFile(repositoryPath: "Tests/Fixtures/tariffs/2025.json")
         loadedBook = try! TariffBookLoader.load(bytes: book.bytes, file: "tariffs/2025.json", expectedYear: 2025)
     }
 }

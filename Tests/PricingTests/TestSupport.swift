@@ -5,9 +5,9 @@ import Pricing
 import Testing
 import TestSupport
 
-let book2025Text: String = String(decoding: try! FileSystem.readFile(repositoryRoot + "/tariffs/2025.json"), as: UTF8.self)
+let book2025Text: String = String(decoding: try! FileSystem.readFile(fixtureTariffsDirectory + "/2025.json"), as: UTF8.self)
 
-/// The published 2025 book.
+/// The 2025 book of the fixtures (`Tests/Fixtures/tariffs/2025.json`).
 let book2025: TariffBook = try! TariffBookLoader.load(bytes: Array(book2025Text.utf8), file: "tariffs/2025.json", expectedYear: 2025)
 
 /// Fixture books for later years: the 2025 book with other amounts, so a test can tell which

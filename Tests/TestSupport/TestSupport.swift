@@ -11,7 +11,7 @@ import Testing
 // golden files.
 
 /// The repository root, found from this file's path (Tests/TestSupport/TestSupport.swift), so
-/// tests read the real `tariffs/` and `seeds/`.
+/// tests read the real `seeds/` and the fixture books.
 public let repositoryRoot: String = {
     var path = #filePath
     for _ in 0..<3 {
@@ -20,6 +20,12 @@ public let repositoryRoot: String = {
     }
     return path
 }()
+
+/// The tariff books the tests price with: copies in `Tests/Fixtures/tariffs/`, never the books
+/// finance publishes in `tariffs/`, so publishing next year's book leaves the suite as it was.
+/// Only the checks of the published books themselves (canonical form, the copy bundled into
+/// the tool) read `tariffs/`.
+public let fixtureTariffsDirectory = repositoryRoot + "/Tests/Fixtures/tariffs"
 
 /// A fresh temporary directory, `/tmp/<prefix>-XXXXXX`.
 public func temporaryDirectory(prefix: String = "catalogue-test") -> String {
