@@ -97,9 +97,11 @@ public enum OfferLoader {
             guard let quantity = reader.quantity(field) else { continue }
             let limit = (try? Quantity(parsing: InputLimits.lineNumbers[field] ?? InputLimits.otherLineNumber)) ?? Quantity(1_000_000)
             let zeroAllowed = field == "biebFabriekSeries"
-            if quantity < Quantity(0) || (!zeroAllowed && quantity == Quantity(0)) || quantity > limit {
+            let whole = InputLimits.wholeLineNumbers.contains(field)
+            if quantity < Quantity(0) || (!zeroAllowed && quantity == Quantity(0)) || quantity > limit
+                || (whole && !quantity.isInteger) {
                 collector.report(path.appending(field),
-                                 "expected a number \(zeroAllowed ? "from 0" : "greater than 0") up to \(limit.plainString), found \(quantity.plainString)")
+                                 "expected a \(whole ? "whole " : "")number \(zeroAllowed ? "from 0" : "greater than 0") up to \(limit.plainString), found \(quantity.plainString)")
                 continue
             }
             numbers[field] = quantity
