@@ -321,6 +321,42 @@ struct AmendmentCommandsTests {
         #expect(show["firstYear"]?.numberValue?.text == "2026")
     }
 
+    @Test("a renewal does not carry over what was charged once: maatwerk hours, one-off-only services and one-off quotes")
+    func renewalLeavesOneOffCostsBehind() throws {
+        let directory = temporaryDirectory()
+        let tariffs = temporaryDirectory()
+        writeFile(tariffs + "/2025.json", try #require(readFile(repositoryRoot + "/tariffs/2025.json")))
+        let books = ["--tariffs", tariffs]
+        #expect(run(["tariffs", "index", "--from", "2025", "--wage", "3.75", "--price", "2.1"] + books).exitCode == .success)
+        let db = ["--db", directory + "/catalogue.sqlite"]
+        #expect(run(["municipality", "import", repositoryRoot + "/seeds/municipalities/midden-drenthe.json"] + db).exitCode == .success)
+        #expect(run(["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2025", "--years", "1"] + db).exitCode == .success)
+        let lines = [
+            #"{"service": "robuuste-bibliotheek"}"#,
+            #"{"service": "maatwerk", "level": "hbo", "hours": 40, "description": "Advies"}"#,
+            #"{"service": "taalhuis", "quotes": [{"component": "inrichting", "amount": "5000.00", "recurrence": "one-off", "description": "Inrichting"}, {"component": "werkgeverschap", "amount": "1000.00", "recurrence": "annual", "description": "Vrijwilligers"}]}"#,
+            #"{"service": "gezinsaanpak"}"#,
+            #"{"service": "open-plus", "branches": ["beilen"]}"#,
+        ]
+        for line in lines { #expect(run(["offer", "add", "1", "--line", line] + db + books).exitCode == .success) }
+        #expect(run(["offer", "issue", "1", "--date", "2024-11-01"] + db + books).exitCode == .success)
+        #expect(run(["offer", "accept", "1", "--date", "2024-12-01"] + db).exitCode == .success)
+
+        let renewed = run(["contract", "renew", "UVO-2025-001", "--date", "2025-10-01", "--years", "1"] + db + books)
+        #expect(renewed.exitCode == .success, "\(renewed.standardError)")
+        #expect(renewed.standardOutput.contains("3 lines carried over"))
+        #expect(renewed.standardOutput.contains("Not carried over: line 2, maatwerk hours are charged once, for the assignment agreed in the previous term."))
+        #expect(renewed.standardOutput.contains("Not carried over: line 4, gezinsaanpak has only one-off costs, charged in the previous term."))
+        let show = try #require(try JSONParser.parse(run(["offer", "show", "2", "--format", "json"] + db).standardOutput).objectValue)
+        let carried = try #require(show["lines"]?.arrayValue?.compactMap { $0.objectValue })
+        #expect(carried.map { $0["service"]?.stringValue } == ["robuuste-bibliotheek", "taalhuis", "open-plus"])
+        // The Taalhuis keeps its annual quote; the one-off fitting-out quote was charged in 2025.
+        let quotes = try #require(carried[1]["quotes"]?.arrayValue?.compactMap { $0.objectValue })
+        #expect(quotes.map { $0["component"]?.stringValue } == ["werkgeverschap"])
+        // Open+ recurs (support) and runs since 2025, so its one-off installation is not charged again.
+        #expect(carried[2]["runningSince"]?.numberValue?.text == "2025")
+    }
+
     /// The table row of a year in 'contract show' output.
     private func row(_ output: String, _ year: String) -> String {
         output.split(separator: "\n").first { $0.hasPrefix("  \(year) ") }.map(String.init) ?? "(no row for \(year))"

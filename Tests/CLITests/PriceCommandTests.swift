@@ -56,8 +56,13 @@ struct PriceCommandTests {
     }
 
     @Test("text a spreadsheet would run as a formula is neutralised", arguments: [
-        ("=SUM(A1)", "'=SUM(A1)"), ("+31 6", "'+31 6"), ("-12", "'-12"), ("@cmd", "'@cmd"),
+        ("=SUM(A1)", "'=SUM(A1)"), ("+31 6", "'+31 6"), ("-12x", "'-12x"), ("@cmd", "'@cmd"),
         ("a,b", "\"a,b\""), ("zeg \"hoi\"", "\"zeg \"\"hoi\"\"\""), ("=1,2", "\"'=1,2\""), ("gewoon", "gewoon"),
+        // A spreadsheet that splits on ";" must see one cell, not the formula =1+1 (issue 12).
+        ("x;=1+1;y", "\"x;=1+1;y\""), ("=1;2", "\"'=1;2\""), ("a\nb", "\"a\nb\""),
+        ("\tcmd", "'\tcmd"), ("\r=1", "\"'\r=1\""), ("-1+1", "'-1+1"), ("-", "'-"), ("-3.", "'-3."),
+        // Plain numbers are numbers, not formulas: they stay as they are.
+        ("-3.50", "-3.50"), ("-12", "-12"), ("7", "7"),
     ])
     func neutralised(input: String, expected: String) {
         #expect(PricedOfferCSV.text(input) == expected)

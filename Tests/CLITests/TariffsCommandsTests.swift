@@ -133,6 +133,35 @@ struct TariffsCommandsTests {
         #expect(result.standardError.contains("services[0].components[0].options[0].amount: tariff robuuste-bibliotheek/vestiging/large is 98200.00, but indexing 2025 with the recorded percentages gives 98160.00"))
     }
 
+    @Test("index refuses (65) to write a book that validate would reject: a tariff indexed past the largest allowed")
+    func indexRefusesWhatValidateRejects() throws {
+        let directory = scratch()
+        let source = try #require(readFile(directory + "/2025.json"))
+        // 9 000 000 is inside the limit of 10 000 000; raised by 50 % it is not.
+        writeFile(directory + "/2025.json", source.replacing(#""amount": "95116.00""#, with: #""amount": "9000000.00""#))
+        #expect(run(["tariffs", "validate", "--tariffs", directory]).exitCode == .success)
+        let result = run(["tariffs", "index", "--from", "2025", "--wage", "50", "--price", "50", "--tariffs", directory])
+        #expect(result.exitCode == .dataError)
+        #expect(result.standardError.contains("services[0].components[0].options[0].amount: a tariff is at most 10000000.00 euro, found 13500000.00"))
+        #expect(result.standardError.contains("not written: 'tariffs validate' would reject the indexed book for the problems above"))
+        #expect(readFile(directory + "/2026.json") == nil)
+    }
+
+    @Test("validate reports a draft's amount error and its formula error in one run, each once")
+    func validateReportsEveryProblemOfADraft() throws {
+        let directory = scratch()
+        let source = try #require(readFile(directory + "/2025.json"))
+        writeFile(directory + "/2025.json", source
+            .replacing(#""amount": "95116.00""#, with: #""amount": "95116,00""#)
+            .replacing(#""formula": "8 * uurtarief-mbo""#, with: #""formula": "8 * uurtarief-vmbo""#))
+        let result = run(["tariffs", "validate", "--tariffs", directory])
+        #expect(result.exitCode == .dataError)
+        let problems = result.standardError.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(problems.count == 2, "\(result.standardError)")
+        #expect(problems.first?.contains(#"amount: expected an amount with a dot and exactly two decimals like "95116.00", found "95116,00""#) == true)
+        #expect(problems.last?.contains(#"refers to "uurtarief-vmbo", which is not a tariff of this book"#) == true)
+    }
+
     @Test("pricing beyond the last book: projected years say so; without assumptions the tool refuses")
     func projection() throws {
         let directory = scratch()

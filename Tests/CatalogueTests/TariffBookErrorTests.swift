@@ -224,13 +224,43 @@ struct TariffBookErrorTests {
         value = value.replacing(pathComponents("services[1].serviceLevels[0].rows[1].from"), with: try JSONParser.parse("130"))
         value = value.replacing(pathComponents("services[1].components[1].formula"), with: .string("8 * uurtarief-hbo"))
         let found = diagnostics(of: value)
+        // The formula error is found by the second pass, which runs on a half-read book too.
         #expect(found.map(\.path.description) == [
             "units[1].amount",
             "services[0].components[0].basis",
             "services[1].serviceLevels[0].rows[1].from",
+            "services[1].components[1].formula",
         ])
-        // The formula error is found in the second pass, which only runs on a well-formed book.
-        #expect(found.count == 3)
+    }
+
+    @Test("a draft with an amount error and a formula error reports both, once each, in one pass")
+    func amountAndFormulaInOnePass() throws {
+        var value = try base()
+        value = value.replacing(pathComponents("services[1].components[0].amount"), with: .string("20000000.00"))
+        value = value.replacing(pathComponents("services[1].components[1].formula"), with: .string("8 * uurtarief-hbo"))
+        let found = diagnostics(of: value)
+        #expect(found.map(\.description) == [
+            "test.json: services[1].components[0].amount: a tariff is at most 10000000.00 euro, found 20000000.00",
+            #"test.json: services[1].components[1].formula: the formula "8 * uurtarief-hbo" refers to "uurtarief-hbo", which is not a tariff of this book"#,
+        ])
+    }
+
+    @Test("a formula over a tariff whose amount is broken adds no second problem: the amount is reported at its place")
+    func noNoiseAboutBrokenEntries() throws {
+        var value = try base()
+        value = value.replacing(pathComponents("units[0].amount"), with: .string("57,00"))
+        value = value.replacing(pathComponents("services[0].components[0].basis"), with: .string("per-moon"))
+        value = value.replacing(pathComponents("services[1].constraints"),
+                                with: try JSONParser.parse(#"[{"rule": "requires-service-on-school", "service": "op-maat"}]"#))
+        value = value.replacing(pathComponents("services[2].name"), with: nil)
+        let found = diagnostics(of: value)
+        // The formula 8 * uurtarief-mbo and the requirement of op-maat name entries that are
+        // broken, not unknown: nothing more is said about them.
+        #expect(found.map(\.description) == [
+            #"test.json: units[0].amount: expected an amount with a dot and exactly two decimals like "95116.00", found "57,00""#,
+            #"test.json: services[0].components[0].basis: unknown basis "per-moon"; expected one of "per-municipality", "per-branch", "per-inhabitant", "per-pupil", "per-school", "per-childcare-location", "per-consultation-bureau", "per-package", "per-hour", "per-participant", "custom-quote""#,
+            #"test.json: services[2]: missing required field "name""#,
+        ])
     }
 
     @Test("invalid JSON names line and column")

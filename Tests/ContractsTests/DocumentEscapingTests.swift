@@ -14,10 +14,10 @@ let hostileSchool = #"=HYPERLINK("x") | # Beilen *A* _b_ `c` <i>schuin</i> [link
 
 /// The Midden-Drenthe profile with a hostile municipality name, school and branch, and an offer
 /// whose title, quote description and maatwerk description hold markup, priced in memory.
-func pricedHostile() throws -> (PricedOffer, PricingBooks) {
+func pricedHostile(municipalityName: String = hostileName) throws -> (PricedOffer, PricingBooks) {
     let seed = String(decoding: try FileSystem.readFile(repositoryRoot + "/seeds/municipalities/midden-drenthe.json"), as: UTF8.self)
     let profile = seed
-        .replacing(#""name": "Midden-Drenthe""#, with: #""name": "# + jsonQuoted(hostileName))
+        .replacing(#""name": "Midden-Drenthe""#, with: #""name": "# + jsonQuoted(municipalityName))
         .replacing(#""name": "Basisschool Beilen A""#, with: #""name": "# + jsonQuoted(hostileSchool))
         .replacing(#""name": "Beilen""#, with: #""name": "# + jsonQuoted("-Beilen & <b>co</b>"))
     let offer = """
@@ -99,6 +99,17 @@ struct DocumentEscapingTests {
         #expect(quote.contains("| 34.093 |"))
         #expect(quote.contains(##"| \# &lt;b&gt;vet&lt;/b&gt; &amp; \`code\` \| \*ster\* |"##))
         #expect(quote.contains("| &lt;b&gt;Plan&lt;/b&gt; &amp; aanpak |"))
+    }
+
+    @Test("Markdown breaks up bare URLs and e-mail addresses so that no renderer makes them links")
+    func markdownAutolinks() throws {
+        let name = "Bieb https://evil.example/x www.evil.example WWW.Evil.example mail@evil.example kwww.nl"
+        let (priced, books) = try pricedHostile(municipalityName: name)
+        let markdown = MarkdownRenderer.render(try testQuote(priced, books))
+        #expect(markdown.contains(#"Bieb https\://evil.example/x www\.evil.example WWW\.Evil.example mail\@evil.example kwww.nl"#))
+        for link in ["https://", "www.evil", "WWW.Evil", "mail@"] {
+            #expect(!markdown.contains(link), "found \(link)")
+        }
     }
 
     @Test("JSON keeps the texts exactly")

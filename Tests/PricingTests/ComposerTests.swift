@@ -115,7 +115,7 @@ struct OracleOffer {
     var tieKey: [Int]
     var costs: [Int64]
     var coverage: Int
-    var reach: Int
+    var reach: Rational
     var total: Int64 { costs.reduce(0, +) }
 
     func isBetter(than other: OracleOffer) -> Bool {
@@ -138,18 +138,19 @@ enum ComposerOracle {
     }
 
     /// The value of a set of services, computed from the book's tags and the weights, without the
-    /// composer's code: distinct criteria weighed once, and weight × reach % per service.
-    static func value(services: [(Service, Int)], weights: Priorities) -> (coverage: Int, reach: Int) {
+    /// composer's code: distinct criteria weighed once, and weight × share × 100 per service,
+    /// exactly (the share a fraction such as 1/3).
+    static func value(services: [(Service, Rational)], weights: Priorities) throws -> (coverage: Int, reach: Rational) {
         var wsob: Set<Int> = [], groups: Set<String> = [], themes: Set<String> = []
-        var reach = 0
-        for (service, percent) in services {
+        var reach = Rational.zero
+        for (service, share) in services {
             wsob.formUnion(service.wsob)
             groups.formUnion(service.targetGroups)
             themes.formUnion(service.themes)
             let weight = service.wsob.map { weights.wsob[$0] ?? 1 }.reduce(0, +)
                 + service.targetGroups.map { weights.targetGroups[$0] ?? 1 }.reduce(0, +)
                 + service.themes.map { weights.themes[$0] ?? 1 }.reduce(0, +)
-            reach += weight * percent
+            reach = try reach.adding(share.multiplied(by: Rational(Int64(weight * 100))))
         }
         let coverage = wsob.map { weights.wsob[$0] ?? 1 }.reduce(0, +) + groups.map { weights.targetGroups[$0] ?? 1 }.reduce(0, +)
             + themes.map { weights.themes[$0] ?? 1 }.reduce(0, +)
@@ -165,20 +166,20 @@ enum ComposerOracle {
         var picks = Array(repeating: 0, count: choices.count)
         while true {
             var lines: [OfferLine] = []
-            var served: [(Service, Int)] = []
+            var served: [(Service, Rational)] = []
             var requirementsHold = true
             for (index, choice) in choices.enumerated() {
                 let option = choice.options[picks[index]]
                 guard let line = option.line else { continue }
                 lines.append(line)
-                served.append((choice.service, option.reachPercent))
+                served.append((choice.service, option.reach))
                 for partner in choice.requires where !choices.contains(where: { $0.service.code == partner && !$0.options[picks[choices.firstIndex { $0.service.code == partner }!]].isNone }) {
                     requirementsHold = false
                 }
             }
             if requirementsHold, let costs = try costs(lines, profile: request.profile, books: request.books, years: request.years),
                costs.allSatisfy({ $0 <= request.budget.cents }) {
-                let value = value(services: served, weights: weights)
+                let value = try value(services: served, weights: weights)
                 let tieKey = picks.indices.map { choices[$0].options[picks[$0]].isNone ? Int.max : picks[$0] }
                 result.append(OracleOffer(picks: picks, tieKey: tieKey, costs: costs, coverage: value.coverage, reach: value.reach))
             }
@@ -198,10 +199,10 @@ enum ComposerOracle {
     /// The best value over every subset of every per-branch service's branches (not only the
     /// composer's representatives) and every package: coverage, reach and the least total cost.
     static func bestOverEverySubset(_ catalogue: SmallCatalogue, budget: Money, years: ClosedRange<Int>,
-                                    weights: Priorities) throws -> (coverage: Int, reach: Int, total: Int64)? {
-        var perService: [[(line: OfferLine?, percent: Int)]] = []
+                                    weights: Priorities) throws -> (coverage: Int, reach: Rational, total: Int64)? {
+        var perService: [[(line: OfferLine?, share: Rational)]] = []
         for service in catalogue.book.services {
-            var options: [(OfferLine?, Int)] = service.tier == .basis ? [] : [(nil, 0)]
+            var options: [(OfferLine?, Rational)] = service.tier == .basis ? [] : [(nil, .zero)]
             var packages: [(String?, Int, Int)] = [(nil, 1, 1)]
             if case .table(.package, _, let table)? = service.components.first?.pricing {
                 let largest = table.map { $0.activities! }.max()!
@@ -221,24 +222,24 @@ enum ComposerOracle {
                     if let subset { line.subjects[.branch] = subset }
                     let numerator = package.1 * (subset?.count ?? 1)
                     let denominator = package.2 * (subset == nil ? 1 : branches.count)
-                    options.append((line, (numerator * 200 + denominator) / (denominator * 2)))
+                    options.append((line, try Rational(numerator: Int128(numerator), denominator: Int128(denominator))))
                 }
             }
             perService.append(options)
         }
-        var best: (coverage: Int, reach: Int, total: Int64)?
+        var best: (coverage: Int, reach: Rational, total: Int64)?
         var picks = Array(repeating: 0, count: perService.count)
         while true {
             var lines: [OfferLine] = []
-            var served: [(Service, Int)] = []
+            var served: [(Service, Rational)] = []
             for (index, options) in perService.enumerated() {
                 guard let line = options[picks[index]].line else { continue }
                 lines.append(line)
-                served.append((catalogue.book.services[index], options[picks[index]].percent))
+                served.append((catalogue.book.services[index], options[picks[index]].share))
             }
             if let costs = try costs(lines, profile: catalogue.profile, books: catalogue.books, years: years),
                costs.allSatisfy({ $0 <= budget.cents }) {
-                let value = value(services: served, weights: weights)
+                let value = try value(services: served, weights: weights)
                 let total = costs.reduce(0, +)
                 if let current = best {
                     if (value.coverage, value.reach, -total) > (current.coverage, current.reach, -current.total) {
@@ -295,7 +296,7 @@ struct ComposerTests {
             #expect(composition.ranked.map(\.picks) == expected.map(\.picks), "seed \(1_000 + seed), fraction \(fraction)/4")
             for (found, wanted) in zip(composition.ranked, expected) {
                 #expect(found.costs.map(\.cents) == wanted.costs)
-                #expect(found.coverage == wanted.coverage && found.reach == wanted.reach)
+                #expect(found.coverage == wanted.coverage && found.exactReach == wanted.reach)
             }
             #expect(composition.statistics.evaluated <= composition.statistics.combinations)
         }
@@ -311,7 +312,7 @@ struct ComposerTests {
             let composition = try Composer.compose(CompositionRequest(
                 profile: catalogue.profile, books: catalogue.books, years: years, budget: budget, alternatives: 0))
             let best = try ComposerOracle.bestOverEverySubset(catalogue, budget: budget, years: years, weights: weights)
-            #expect(composition.best.map { ($0.coverage, $0.reach, $0.totalCost.cents) } ?? (0, 0, 0) == best ?? (0, 0, 0),
+            #expect(composition.best.map { ($0.coverage, $0.exactReach, $0.totalCost.cents) } ?? (0, .zero, 0) == best ?? (0, .zero, 0),
                     "seed \(5_000 + seed), fraction \(fraction)/4")
         }
     }
@@ -481,5 +482,28 @@ struct PrioritiesTests {
             "branchNeeds.large: expected a whole number from 0 to 5, found 6",
             #"jeugd: unknown field "jeugd""#,
         ])
+    }
+}
+
+@Suite("Composer: reach is compared exactly, rounded only for display")
+struct ComposerExactReachTests {
+    @Test("Noordenveld 2025 at € 941.748,75: one of three branches is a third, not 33 %, so the cheaper offer of equal reach wins")
+    func equalExactReachGoesToTheCheaperOffer() throws {
+        let profile = try ProfileLoader.load(file: repositoryRoot + "/seeds/municipalities/noordenveld.json")
+        let composition = try Composer.compose(CompositionRequest(
+            profile: profile, books: try booksFor(2025...2025), years: 2025...2025,
+            budget: try Money(parsing: "941748.75"), alternatives: 1))
+        let best = try #require(composition.best)
+        let second = try #require(composition.ranked.dropFirst().first)
+        // Open Plus for 1 of 3 branches is worth 3 × 100/3 = 100 exactly (33 % rounded made it 99);
+        // with llo-pakket-2's 800 it equals Makersplaats' 900: both offers reach exactly 8 700.
+        #expect(best.exactReach == Rational(8_700) && second.exactReach == Rational(8_700))
+        #expect(best.totalCost.jsonString == "936863.75")
+        #expect(second.totalCost.jsonString == "941748.75")
+        #expect(best.reach == 8_700)
+        let openPlus = try #require(composition.choices.firstIndex { $0.service.code == "open-plus" })
+        let option = composition.choices[openPlus].options[best.picks[openPlus]]
+        #expect(option.reach == (try Rational(numerator: 1, denominator: 3)))
+        #expect(option.reachPercent == 33 && option.value == 100)
     }
 }

@@ -54,6 +54,40 @@ let inputErrorCases: [InputErrorCase] = [
           path: "lines[0].participantsPerActivity", message: "makersplaats needs participantsPerActivity of at least 10, found 9"),
     .init(name: "Makersplaats above 100 activities", offer: testOffer(#"{"service": "makersplaats", "participantsPerActivity": 10, "activities": 101}"#),
           path: "lines[0].activities", message: "makersplaats allows activities of at most 100, found 101"),
+    // Counts must be whole (issue 12): a fractional one used to drop the participant line.
+    .init(name: "fractional activities", offer: testOffer(#"{"service": "makersplaats", "participantsPerActivity": 12, "activities": 10.5}"#),
+          path: "lines[0].activities", message: "expected a whole number greater than 0 up to 10000, found 10.5"),
+    .init(name: "fractional participants per activity", offer: testOffer(#"{"service": "makersplaats", "participantsPerActivity": 12.5, "activities": 10}"#),
+          path: "lines[0].participantsPerActivity", message: "expected a whole number greater than 0 up to 10000, found 12.5"),
+    .init(name: "fractional BiebFabriek series", offer: testOffer(#"{"service": "llo-pakket-2", "package": "groot", "biebFabriekSeries": 1.5}"#),
+          path: "lines[0].biebFabriekSeries", message: "expected a whole number from 0 up to 1000, found 1.5"),
+    .init(name: "fractional pupils", profile: testProfile.replacing(#""pupils": 124"#, with: #""pupils": 124.5"#), offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "schools[0].pupils", message: "expected a whole number from 0 to 20000, found the number 124.5"),
+    .init(name: "fractional inhabitants", profile: testProfile.replacing("34093", with: "34093.5"), offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "inhabitants[0].count", message: "expected a whole number from 0 to 5000000, found the number 34093.5"),
+    // Text that passes into documents (issue 12): no control characters, no bidi overrides or isolates.
+    .init(name: "a NUL in the municipality name", profile: testProfile.replacing(#""Testgemeente""#, with: #""Test\u0000gemeente""#),
+          offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "name", message: "expected text without control characters, found U+0000"),
+    .init(name: "a right-to-left override in a branch name", profile: testProfile.replacing(#""Centrum""#, with: #""Cen\u202Etrum""#),
+          offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "branches[0].name", message: "expected text without bidirectional override or isolate characters, found U+202E"),
+    .init(name: "a first-strong isolate in a school name", profile: testProfile.replacing(#""Het Lyceum""#, with: #""Het \u2068Lyceum""#),
+          offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "schools[3].name", message: "expected text without bidirectional override or isolate characters, found U+2068"),
+    .init(name: "an escape in a childcare location name", profile: testProfile.replacing(#""Kinderopvang B""#, with: #""Kinder\u001bopvang""#),
+          offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "childcareLocations[1].name", message: "expected text without control characters, found U+001B"),
+    .init(name: "a DEL in a consultation bureau name", profile: testProfile.replacing(#""Consultatiebureau A""#, with: #""Consultatie\u007f""#),
+          offer: testOffer(#"{"service": "ido"}"#),
+          file: "profile.json", path: "consultationBureaus[0].name", message: "expected text without control characters, found U+007F"),
+    .init(name: "a left-to-right isolate in the offer title",
+          offer: #"{"municipality": "testgemeente", "firstYear": 2025, "years": 1, "title": "Offerte \u2066x", "lines": [{"service": "ido"}]}"#,
+          path: "title", message: "expected text without bidirectional override or isolate characters, found U+2066"),
+    .init(name: "a line break in a line description", offer: testOffer(#"{"service": "maatwerk", "level": "hbo", "hours": 4, "description": "a\nb"}"#),
+          path: "lines[0].description", message: "expected text without control characters, found U+000A"),
+    .init(name: "a tab in a quote description", offer: testOffer(#"{"service": "verhalenbrink", "quote": {"amount": "1.00", "recurrence": "annual", "description": "a\tb"}}"#),
+          path: "lines[0].quote.description", message: "expected text without control characters, found U+0009"),
     // More ways to be wrong.
     .init(name: "offer for another municipality", offer: testOffer(#"{"service": "ido"}"#).replacing("\"testgemeente\"", with: "\"assen\""),
           path: "municipality", message: #"the offer is for "assen", but the profile is for "testgemeente""#),
@@ -115,6 +149,12 @@ struct InputErrorTests {
         let found = problems(profile: row.profile, offer: row.offer)
         let match = found.first { $0.path.description == row.path && $0.file == row.file }
         #expect(match?.message == row.message, "all problems: \(found.map(\.description))")
+    }
+
+    @Test("hours may be fractional: 2,5 hours a week and 40,5 hours price")
+    func fractionalHours() throws {
+        #expect(problems(profile: testProfile, offer: testOffer(#"{"service": "boekstartcoach", "hoursPerWeek": 2.5}"#)) == [])
+        #expect(problems(profile: testProfile, offer: testOffer(#"{"service": "maatwerk", "level": "hbo", "hours": 40.5}"#)) == [])
     }
 
     @Test("every problem of both files is reported at once")

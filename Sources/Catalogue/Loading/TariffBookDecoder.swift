@@ -16,6 +16,9 @@ struct PendingTariff {
 struct TariffBookDecoder {
     let collector: DiagnosticCollector
     private(set) var pending: [PendingTariff] = []
+    /// Every tariff id whose amount or formula was looked at, read or not: a formula naming one
+    /// whose value is broken adds no problem, since the broken value is reported at its place.
+    private(set) var declaredTariffs: Set<String> = []
 
     init(collector: DiagnosticCollector) {
         self.collector = collector
@@ -217,6 +220,7 @@ struct TariffBookDecoder {
     private mutating func decodeTariffValue(
         _ reader: ObjectReader, id: String, indexClass: IndexClass?, precision: Precision?
     ) -> TariffValue? {
+        declaredTariffs.insert(id)
         let hasAmount = reader.has("amount"), hasFormula = reader.has("formula")
         let amountPath = reader.path.appending("amount"), formulaPath = reader.path.appending("formula")
         if hasAmount && hasFormula {

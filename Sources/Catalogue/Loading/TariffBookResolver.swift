@@ -4,8 +4,15 @@ import Money
 /// The second pass over a decoded book: checks what spans several places (unique codes,
 /// references between services, complete option tables) and evaluates every formula in
 /// dependency order, reporting unknown references and cycles.
+///
+/// On a book whose first pass found problems only the formulas are evaluated (`checkFormulas`),
+/// so that a draft's bad formulas are reported together with its other problems: their paths
+/// were recorded as they were read. The checks between places wait for a clean first pass,
+/// because they name places by position in the decoded lists, which a dropped entry shifts.
 struct TariffBookResolver {
     let collector: DiagnosticCollector
+    /// Tariff ids the book declares, whether or not their values could be read.
+    var declaredTariffs: Set<String> = []
 
     /// Checks the book and fills in every tariff's amount; returns nil when anything is wrong.
     func resolve(_ book: TariffBook, pending: [PendingTariff]) -> TariffBook? {
@@ -126,6 +133,11 @@ struct TariffBookResolver {
 
     // MARK: Formulas
 
+    /// Evaluates every formula, for its problems only: the second pass on a half-read book.
+    func checkFormulas(_ pending: [PendingTariff]) {
+        _ = evaluate(pending)
+    }
+
     /// Evaluates every tariff, formulas after the tariffs they name. A formula's references
     /// use the referenced tariff's rounded amount, as a reader of the catalogue would.
     private func evaluate(_ pending: [PendingTariff]) -> [String: Money]? {
@@ -158,7 +170,8 @@ struct TariffBookResolver {
                 var unresolved = false
                 for reference in formula.references {
                     if byID[reference] == nil {
-                        unknown.append(reference)
+                        // A tariff the book declares but could not read was reported at its place.
+                        if declaredTariffs.contains(reference) { unresolved = true } else { unknown.append(reference) }
                     } else if amount(of: reference) == nil {
                         unresolved = true
                     }

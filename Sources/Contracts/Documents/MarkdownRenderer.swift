@@ -96,6 +96,9 @@ public enum MarkdownRenderer {
     /// that start emphasis, code, links, strikethrough or a cell border get a backslash, and so
     /// does a leading `#`, `-`, `+`, `=`, `@` or list number, which would otherwise start a
     /// heading, a list or a formula. Line breaks become spaces because they would end a row.
+    /// Bare URLs and e-mail addresses are broken up for the autolinkers of GitHub and other
+    /// renderers (cmark-gfm, markdown-it's linkify): the `:` of `://`, the `.` of a `www.` that
+    /// starts a word and every `@` get a backslash, which shows nothing but stops the link.
     static func escape(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         let firstVisible = scalars.firstIndex { !" \t\n\r".unicodeScalars.contains($0) } ?? scalars.count
@@ -110,7 +113,12 @@ public enum MarkdownRenderer {
             case "\\", "|", "*", "_", "`", "[", "]", "~":
                 result += "\\"
                 result.unicodeScalars.append(scalar)
-            case "#", "-", "+", "=", "@":
+            case "@":
+                result += "\\@"
+            case ":" where startsURLSeparator(scalars, at: index), "." where endsWordWWW(scalars, at: index):
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case "#", "-", "+", "=":
                 // Only at the start: "Nieuw-Balinge" keeps its hyphen as it is.
                 if index == firstVisible { result += "\\" }
                 result.unicodeScalars.append(scalar)
@@ -126,6 +134,17 @@ public enum MarkdownRenderer {
             }
         }
         return result
+    }
+
+    /// Whether the ":" at `index` starts "://", as in a URL's scheme.
+    private static func startsURLSeparator(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/"
+    }
+
+    /// Whether the "." at `index` follows a "www" (any case) that starts a word.
+    private static func endsWordWWW(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 3, scalars[(index - 3)..<index].allSatisfy({ $0 == "w" || $0 == "W" }) else { return false }
+        return index == 3 || !(scalars[index - 4].properties.isAlphabetic || ("0"..."9").contains(scalars[index - 4]))
     }
 
     /// The position of the "." or ")" when the text starts like an ordered list item ("1. ",

@@ -194,31 +194,86 @@ extension AgreementLifecycle {
         let length = years ?? (agreement.lastYear - agreement.firstYear + 1)
         guard (1...20).contains(length) else { throw .refused("a term runs 1 to 20 years; \(length) was asked") }
         let segment = state.segment(for: agreement.lastYear)
+        let frozen = try OfferLifecycle.frozenBooks(state.quote, store: store)
         var lines: [JSONValue] = []
         var dropped: [(Int, String)] = []
         for (index, value) in segment.lines.enumerated() {
-            guard case .object(var line) = value else { continue }
-            if case .object(let quote)? = line["quote"], case .string("one-off")? = quote["recurrence"] {
-                dropped.append((index + 1, "a one-off custom quote of the previous term"))
-                continue
+            guard case .object(let line) = value else { continue }
+            switch RenewalCarryOver.carry(line, book: frozen[agreement.lastYear]?.book, agreementFirstYear: agreement.firstYear) {
+            case .kept(let kept): lines.append(.object(kept))
+            case .dropped(let reason): dropped.append((index + 1, reason))
             }
-            let since = NoticeRules.startYear(of: line, agreementFirstYear: agreement.firstYear)
-            var kept = JSONObject()
-            for member in line.members where member.key != "startYear" && member.key != "runningSince" { kept.set(member.key, member.value) }
-            kept.set("runningSince", .number(JSONNumber(integer: Int64(since))))
-            line = kept
-            lines.append(.object(line))
+        }
+        guard !lines.isEmpty else {
+            throw .refused("nothing of agreement \(reference) recurs into a new term: "
+                           + dropped.map { "line \($0.0), \($0.1)" }.joined(separator: "; "))
         }
         let offer = OfferRecord(id: 0, reference: "renewal of \(reference)", version: 1, supersedes: nil, municipality: agreement.municipality,
                                 firstYear: agreement.lastYear + 1, years: length, title: "Verlenging van \(reference)", status: .draft,
                                 lines: lines)
         let (priced, _) = try OfferLifecycle.price(offer, store: store, library: library, assumptions: assumptions)
         // The schools that have dBos now and in the new term renew tacitly (new schools in the profile start afresh).
-        let (current, _) = try pricedYears(state, books: try OfferLifecycle.frozenBooks(state.quote, store: store))
+        let (current, _) = try pricedYears(state, books: frozen)
         let renewing = Set(schoolArrangements(state, year: agreement.lastYear, priced: current).map(\.key))
         let tacit = schoolArrangements(lines: lines, firstYear: offer.firstYear, in: priced.years.first)
             .filter { renewing.contains($0.key) }
             .map { $0.notice(givenOn: date, agreement: reference, municipality: priced.municipalityName) }
         return RenewalProposal(offer: offer, priced: priced, dropped: dropped, tacit: tacit)
+    }
+}
+
+/// What a renewal does with one line of the previous term's last year.
+///
+/// One-off costs were charged in the previous term and are never charged again: a one-off custom
+/// quote is taken out of the line, and a line left with nothing that recurs (maatwerk hours, a
+/// service whose every published tariff is one-off, only one-off quotes) is not carried over at
+/// all, with the reason, instead of being carried over at € 0,00. A kept line runs since it
+/// started, so its one-off tariffs are not charged again either.
+enum RenewalCarryOver {
+    enum Outcome {
+        case kept(JSONObject)
+        case dropped(reason: String)
+    }
+
+    static func carry(_ line: JSONObject, book: TariffBook?, agreementFirstYear: Int) -> Outcome {
+        let quotes = quoteObjects(line)
+        let recurringQuotes = quotes.filter { quote in
+            if case .string(let recurrence)? = quote["recurrence"] { return recurrence != "one-off" }
+            return true
+        }
+        let code: String? = if case .string(let code)? = line["service"] { code } else { nil }
+        let service = code.flatMap { book?.service($0) }
+        // A service the book does not know is kept as it is, so that pricing says what is wrong.
+        let recurs = !recurringQuotes.isEmpty
+            || (service?.components.contains { $0.recurrence.map { $0 != .oneOff } ?? false } ?? quotes.isEmpty)
+        if !recurs {
+            if !quotes.isEmpty { return .dropped(reason: "a one-off custom quote of the previous term") }
+            if let service, service.components.contains(where: { $0.basis == .perHour }) {
+                return .dropped(reason: "\(service.code) hours are charged once, for the assignment agreed in the previous term")
+            }
+            return .dropped(reason: "\(code ?? "the service") has only one-off costs, charged in the previous term")
+        }
+        let since = NoticeRules.startYear(of: line, agreementFirstYear: agreementFirstYear)
+        var kept = JSONObject()
+        for member in line.members where !["startYear", "runningSince", "quote", "quotes"].contains(member.key) {
+            kept.set(member.key, member.value)
+        }
+        if recurringQuotes.count == 1 && line["quote"] != nil {
+            kept.set("quote", .object(recurringQuotes[0]))
+        } else if !recurringQuotes.isEmpty {
+            kept.set("quotes", .array(recurringQuotes.map(JSONValue.object)))
+        }
+        kept.set("runningSince", .number(JSONNumber(integer: Int64(since))))
+        return .kept(kept)
+    }
+
+    /// The line's custom quotes, given as "quote" or as "quotes".
+    private static func quoteObjects(_ line: JSONObject) -> [JSONObject] {
+        if case .object(let quote)? = line["quote"] { return [quote] }
+        guard case .array(let elements)? = line["quotes"] else { return [] }
+        return elements.compactMap { element in
+            if case .object(let quote) = element { return quote }
+            return nil
+        }
     }
 }

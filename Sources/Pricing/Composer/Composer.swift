@@ -47,7 +47,9 @@ public struct ComposedOffer: Sendable {
     /// The summed weight of the distinct criteria (Wsob functions, target groups, themes) the
     /// offer covers: the first measure of value.
     public var coverage: Int
-    /// The summed option values (weight × reach %): the second measure of value.
+    /// The summed option values (weight × reach × 100), exactly: the second measure of value.
+    public var exactReach: Rational
+    /// `exactReach` rounded half up to a whole number: for display only.
     public var reach: Int
     /// The offer itself, lines in catalogue order.
     public var offer: Offer
@@ -101,14 +103,14 @@ public enum CompositionError: Error, Sendable, Equatable, CustomStringConvertibl
     case requiredNotPossible(service: String, reason: String)
     /// The years have no book.
     case missingBook(Int)
-    /// A total left the supported range.
+    /// A total left the supported range: a cost, or the exact sum of the options' reach.
     case overflow
 
     public var description: String {
         switch self {
         case .requiredNotPossible(let service, let reason): "\(service) is required but cannot be composed: \(reason)"
         case .missingBook(let year): "no tariff book for \(year)"
-        case .overflow: "a total is outside the supported range of ±999999999999.99 euro"
+        case .overflow: "a total is outside the supported range (±999999999999.99 euro for costs, 128 bits for the exact reach)"
         }
     }
 }
@@ -120,7 +122,8 @@ public enum CompositionError: Error, Sendable, Equatable, CustomStringConvertibl
 /// 1. coverage: the summed weight of the distinct Wsob functions, target groups and themes that at
 ///    least one service of the offer serves;
 /// 2. reach: the sum over the offer's services of (the service's summed weight × the option's
-///    reach in percent), so bigger packages and more branches count;
+///    share of the full reach × 100), so bigger packages and more branches count; the shares are
+///    exact fractions (1 of 3 branches is 1/3, not 33 %), rounded only for display;
 /// 3. the lower total cost over the years;
 /// 4. at the first service in catalogue order where the offers differ, the one that takes the
 ///    service, then the one with the option listed first (packages in book order; fewer branches
@@ -142,12 +145,13 @@ public enum Composer {
                 throw .requiredNotPossible(service: code, reason: skipped.reason)
             }
         }
-        var search = Search(choices: built.choices, criteria: criteria, budget: request.budget.cents,
+        let scale = try ReachScale(choices: built.choices)
+        var search = Search(choices: built.choices, values: scale.values, criteria: criteria, budget: request.budget.cents,
                             years: request.years.count, keep: 1 + max(0, request.alternatives))
         search.run()
         var ranked: [ComposedOffer] = []
         for found in search.best {
-            ranked.append(try composedOffer(found, choices: built.choices, request: request))
+            ranked.append(try composedOffer(found, choices: built.choices, scale: scale, request: request))
         }
         var infeasible: Infeasibility?
         if ranked.isEmpty {
@@ -158,7 +162,7 @@ public enum Composer {
                            criteria: zip(criteria.names, criteria.weights).map { ($0, $1) })
     }
 
-    private static func composedOffer(_ found: Search.Found, choices: [ServiceChoices],
+    private static func composedOffer(_ found: Search.Found, choices: [ServiceChoices], scale: ReachScale,
                                       request: CompositionRequest) throws(CompositionError) -> ComposedOffer {
         var lines: [OfferLine] = []
         for (index, pick) in found.picks.enumerated() {
@@ -167,8 +171,12 @@ public enum Composer {
         let offer = Offer(municipality: request.profile.code, firstYear: request.years.lowerBound,
                           years: request.years.count, lines: lines,
                           title: "Samengesteld binnen een budget van \(request.budget.dutchString) per jaar")
+        let exactReach = try scale.exact(found.reach)
+        let rounded: Int128
+        do { rounded = try exactReach.rounded(.halfAwayFromZero) } catch { throw .overflow }
+        guard let reach = Int(exactly: rounded) else { throw .overflow }
         return ComposedOffer(picks: found.picks, costs: try found.costs.map(money), totalCost: try money(found.total),
-                             coverage: found.coverage, reach: found.reach, offer: offer)
+                             coverage: found.coverage, exactReach: exactReach, reach: reach, offer: offer)
     }
 
     /// The least the mandatory services cost, year by year (the search's bound from the first
@@ -194,7 +202,8 @@ struct Search {
         var picks: [Int]
         var costs: [Int64]
         var coverage: Int
-        var reach: Int
+        /// The exact reach × the scale's common denominator.
+        var reach: Int128
         var total: Int64
         /// The picks for breaking ties: "not taken" counts after every option, so an offer that
         /// takes the earlier service in catalogue order wins, then the option listed first.
@@ -202,6 +211,8 @@ struct Search {
     }
 
     let choices: [ServiceChoices]
+    /// Per service, per option: the exact value on the common denominator (`ReachScale`).
+    let values: [[Int128]]
     let criteria: CriteriaIndex
     let budget: Int64
     let years: Int
@@ -220,8 +231,9 @@ struct Search {
     private var picks: [Int]
     private var remaining: [Int64]
 
-    init(choices: [ServiceChoices], criteria: CriteriaIndex, budget: Int64, years: Int, keep: Int) {
+    init(choices: [ServiceChoices], values: [[Int128]], criteria: CriteriaIndex, budget: Int64, years: Int, keep: Int) {
         self.choices = choices
+        self.values = values
         self.criteria = criteria
         self.budget = budget
         self.years = years
@@ -260,7 +272,7 @@ struct Search {
         descend(position: 0, mask: 0, reach: 0)
     }
 
-    private mutating func descend(position: Int, mask: UInt128, reach: Int) {
+    private mutating func descend(position: Int, mask: UInt128, reach: Int128) {
         statistics.nodes += 1
         if position == order.count {
             evaluate(mask: mask, reach: reach)
@@ -288,7 +300,8 @@ struct Search {
             if !option.isNone && !requirementsHold(for: index) { continue }
             picks[index] = optionIndex
             for year in 0..<years { remaining[year] -= option.costs[year] }
-            descend(position: position + 1, mask: option.isNone ? mask : mask | choice.criteria, reach: reach + option.value)
+            descend(position: position + 1, mask: option.isNone ? mask : mask | choice.criteria,
+                    reach: reach + values[index][optionIndex])
             for year in 0..<years { remaining[year] += option.costs[year] }
         }
         picks[index] = 0
@@ -305,16 +318,16 @@ struct Search {
 
     /// The most any completion of the current choices could reach: every remaining service adds
     /// its criteria and its most valuable option that still fits on its own.
-    private func upperBound(from position: Int, mask: UInt128, reach: Int) -> (coverage: Int, reach: Int) {
+    private func upperBound(from position: Int, mask: UInt128, reach: Int128) -> (coverage: Int, reach: Int128) {
         var boundMask = mask
         var boundReach = reach
         for later in order[position...] {
             let choice = choices[later]
-            var bestValue = -1
-            for option in choice.options {
+            var bestValue: Int128 = -1
+            for (optionIndex, option) in choice.options.enumerated() {
                 var fits = true
                 for year in 0..<years where option.costs[year] > remaining[year] { fits = false; break }
-                if fits { bestValue = max(bestValue, option.value) }
+                if fits { bestValue = max(bestValue, values[later][optionIndex]) }
                 if fits && !option.isNone { boundMask |= choice.criteria }
             }
             if bestValue > 0 { boundReach += bestValue }
@@ -322,7 +335,7 @@ struct Search {
         return (criteria.weight(boundMask), boundReach)
     }
 
-    private mutating func evaluate(mask: UInt128, reach: Int) {
+    private mutating func evaluate(mask: UInt128, reach: Int128) {
         statistics.evaluated += 1
         // Requirements on partners decided later.
         for (index, choice) in choices.enumerated() where !choice.options[picks[index]].isNone {
@@ -345,5 +358,57 @@ struct Search {
         if left.reach != right.reach { return left.reach > right.reach }
         if left.total != right.total { return left.total < right.total }
         return left.tieKey.lexicographicallyPrecedes(right.tieKey)
+    }
+}
+
+/// The options' exact values (`ServiceOption.exactValue`) written over one common denominator, so
+/// the search adds and compares whole numbers and never rounds. The denominators are branch counts
+/// times package activities, so their least common multiple is small for any real catalogue; one
+/// that leaves 128 bits is reported as `.overflow`, never wrapped.
+struct ReachScale {
+    /// The least common multiple of every option's denominator.
+    let denominator: Int128
+    /// Per service, per option: the exact value × `denominator`, a whole number.
+    let values: [[Int128]]
+
+    init(choices: [ServiceChoices]) throws(CompositionError) {
+        var common: Int128 = 1
+        for choice in choices {
+            for option in choice.options {
+                let other = option.exactValue.denominator
+                let (product, overflow) = (common / Self.gcd(common, other)).multipliedReportingOverflow(by: other)
+                guard !overflow else { throw .overflow }
+                common = product
+            }
+        }
+        var values: [[Int128]] = []
+        var most: Int128 = 0
+        for choice in choices {
+            var row: [Int128] = []
+            for option in choice.options {
+                let exact = option.exactValue
+                let (value, overflow) = exact.numerator.multipliedReportingOverflow(by: common / exact.denominator)
+                guard !overflow else { throw .overflow }
+                row.append(value)
+            }
+            // The largest sum any offer can reach must fit too.
+            let (sum, overflow) = most.addingReportingOverflow(row.max() ?? 0)
+            guard !overflow else { throw .overflow }
+            most = sum
+            values.append(row)
+        }
+        denominator = common
+        self.values = values
+    }
+
+    /// A scaled sum as the exact fraction it stands for.
+    func exact(_ scaled: Int128) throws(CompositionError) -> Rational {
+        do { return try Rational(numerator: scaled, denominator: denominator) } catch { throw .overflow }
+    }
+
+    private static func gcd(_ first: Int128, _ second: Int128) -> Int128 {
+        var (a, b) = (first.magnitude, second.magnitude)
+        while b != 0 { (a, b) = (b, a % b) }
+        return Int128(a)
     }
 }

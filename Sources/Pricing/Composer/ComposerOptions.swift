@@ -7,15 +7,34 @@ public struct ServiceOption: Sendable {
     public var line: OfferLine?
     /// What the option is, in English: "package groot", "2 of 4 branches: Beilen, Smilde".
     public var label: String
-    /// How much of the service's full reach the option gives, in whole percent (0–100): the share
-    /// of eligible branches, or the package's activities against the largest package.
+    /// How much of the service's full reach the option gives, exactly (0 to 1): the share of
+    /// eligible branches, times the package's activities against the largest package.
+    public var reach: Rational
+    /// `reach` in whole percent (0–100), rounded half up: for display only.
     public var reachPercent: Int
     /// The municipality's cost in each year of the composition, in year order.
     public var amounts: [Money]
     /// The same in cents, for the search.
     public var costs: [Int64]
-    /// The option's value: the service's summed weight × `reachPercent`.
+    /// The option's value, exactly: the service's summed weight × `reach` × 100. The search adds
+    /// and compares these, never rounded ones.
+    public var exactValue: Rational
+    /// `exactValue` rounded half up to a whole number: for display only.
     public var value: Int
+
+    /// An option worth `weight` × `reach` × 100; `share` is at most 1 and its terms are small.
+    init(line: OfferLine?, label: String, share: Share, weight: Int, amounts: [Money], costs: [Int64]) {
+        self.line = line
+        self.label = label
+        self.amounts = amounts
+        self.costs = costs
+        // The denominator is at least 1 and the terms are far inside 128 bits: these never throw.
+        reach = (try? Rational(numerator: Int128(share.numerator), denominator: Int128(share.denominator))) ?? .zero
+        exactValue = (try? Rational(numerator: Int128(share.numerator) * Int128(weight) * 100,
+                                    denominator: Int128(share.denominator))) ?? .zero
+        reachPercent = Int((try? reach.multiplied(by: Rational(100)).rounded(.halfAwayFromZero)) ?? 0)
+        value = Int((try? exactValue.rounded(.halfAwayFromZero)) ?? 0)
+    }
 
     /// Whether this is the "not taken" option.
     public var isNone: Bool { line == nil }
@@ -126,8 +145,8 @@ enum OptionBuilder {
                 switch ServiceCosting.costs(of: [candidate.line] + companions, service: service.code, profile: profile,
                                             books: books, years: years) {
                 case .success(let costs):
-                    options.append(ServiceOption(line: candidate.line, label: candidate.label, reachPercent: candidate.reach,
-                                                 amounts: costs.map(\.amount), costs: costs.map(\.amount.cents), value: weight * candidate.reach))
+                    options.append(ServiceOption(line: candidate.line, label: candidate.label, share: candidate.reach,
+                                                 weight: weight, amounts: costs.map(\.amount), costs: costs.map(\.amount.cents)))
                 case .failure(let problem):
                     if firstProblem == nil { firstProblem = problem.message }
                 }
@@ -137,8 +156,8 @@ enum OptionBuilder {
                 continue
             }
             if mandatory == nil {
-                options.insert(ServiceOption(line: nil, label: "not taken", reachPercent: 0,
-                                             amounts: Array(repeating: .zero, count: years.count), costs: Array(repeating: 0, count: years.count), value: 0), at: 0)
+                options.insert(ServiceOption(line: nil, label: "not taken", share: Share(0, 1), weight: weight,
+                                             amounts: Array(repeating: .zero, count: years.count), costs: Array(repeating: 0, count: years.count)), at: 0)
             }
             choices.append(ServiceChoices(service: service, mandatory: mandatory, options: options, requires: requires,
                                           criteria: criteria.mask(of: service)))
@@ -174,7 +193,7 @@ enum OptionBuilder {
     struct Candidate {
         var line: OfferLine
         var label: String
-        var reach: Int
+        var reach: Share
     }
 
     /// Every line the composer considers for a service, in a fixed order.
@@ -239,7 +258,7 @@ enum OptionBuilder {
                 let scopeLabel = package.key != nil && scope.branches == nil && scope.label == "for the municipality" ? "" : scope.label
                 let label = [package.label, scopeLabel].filter { !$0.isEmpty }.joined(separator: ", ")
                 result.append(Candidate(line: line, label: label.isEmpty ? "taken" : label,
-                                        reach: package.reach.times(scope.reach).percent))
+                                        reach: package.reach.times(scope.reach)))
             }
         }
         return result
@@ -284,9 +303,6 @@ struct Share {
     func times(_ other: Share) -> Share {
         Share(numerator * other.numerator, denominator * other.denominator)
     }
-
-    /// In whole percent, rounded half up.
-    var percent: Int { (numerator * 200 + denominator) / (denominator * 2) }
 }
 
 /// Numbers the criteria (Wsob functions, then the book's target groups, then its themes) so a

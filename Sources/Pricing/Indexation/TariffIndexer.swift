@@ -102,6 +102,30 @@ public enum TariffIndexer {
         }
     }
 
+    /// The text of an indexed book, checked before it is written exactly as `tariffs validate`
+    /// checks the written file: read back by the loader (every rule and limit of a book, such as
+    /// the largest tariff) and audited against its source. Indexing can break a limit the source
+    /// kept (a tariff just under the maximum, raised by the percentage); such a book is refused
+    /// with its problems instead of written.
+    public static func checkedText(_ book: TariffBook, file: String,
+                                   source: (file: String, bytes: [UInt8])) throws(InputError) -> String {
+        let text = TariffBookEncoder.encode(book)
+        var problems: [Diagnostic]
+        do {
+            let reread = try TariffBookLoader.load(bytes: Array(text.utf8), file: file, expectedYear: book.year)
+            problems = IndexationAudit.audit(reread, file: file, source: source)
+        } catch {
+            guard case .invalid(let found) = error else { throw error }
+            problems = found
+        }
+        guard problems.isEmpty else {
+            problems.append(Diagnostic(file: file, path: .root,
+                                       message: "not written: 'tariffs validate' would reject the indexed book for the problems above"))
+            throw .invalid(problems)
+        }
+        return text
+    }
+
     /// "Activiteitencatalogus 2025" becomes "Activiteitencatalogus 2026"; a title without the
     /// year gets it appended.
     static func title(_ title: String, from: Int, to year: Int) -> String {

@@ -29,6 +29,9 @@ public enum InputLimits {
         "activities": "10000",
         "biebFabriekSeries": "1000",
     ]
+    /// The line numbers that count things and so must be whole: activities, participants, series.
+    /// Hours (`hours`, `hoursPerWeek`) may be fractional: 40,5 hours, 2,5 hours a week.
+    public static let wholeLineNumbers: Set<String> = ["activities", "participantsPerActivity", "biebFabriekSeries"]
     /// The largest custom quote, per year or once (ten million euro): far above any library
     /// service, and low enough that no offer's total can leave the supported range.
     public static let maximumQuoteCents: Int64 = 1_000_000_000

@@ -49,7 +49,7 @@ public enum OfferLoader {
         let municipality = reader.code("municipality")
         let firstYear = reader.integer("firstYear", in: InputLimits.calendarYears)
         let years = reader.integer("years", in: InputLimits.offerYears)
-        let title = reader.string("title", required: false)
+        let title = reader.documentText("title", required: false)
         _ = reader.string("notes", required: false)
         var lines: [OfferLine] = []
         if let elements = reader.array("lines") {
@@ -91,15 +91,17 @@ public enum OfferLoader {
         let runningSince = reader.integer("runningSince", in: 1900...2999, required: false)
         let package = reader.code("package", required: false)
         let level = reader.code("level", required: false)
-        let description = reader.string("description", required: false)
+        let description = reader.documentText("description", required: false)
         var numbers: [String: Quantity] = [:]
         for field in numberFields.sorted() where reader.has(field) {
             guard let quantity = reader.quantity(field) else { continue }
             let limit = (try? Quantity(parsing: InputLimits.lineNumbers[field] ?? InputLimits.otherLineNumber)) ?? Quantity(1_000_000)
             let zeroAllowed = field == "biebFabriekSeries"
-            if quantity < Quantity(0) || (!zeroAllowed && quantity == Quantity(0)) || quantity > limit {
+            let whole = InputLimits.wholeLineNumbers.contains(field)
+            if quantity < Quantity(0) || (!zeroAllowed && quantity == Quantity(0)) || quantity > limit
+                || (whole && !quantity.isInteger) {
                 collector.report(path.appending(field),
-                                 "expected a number \(zeroAllowed ? "from 0" : "greater than 0") up to \(limit.plainString), found \(quantity.plainString)")
+                                 "expected a \(whole ? "whole " : "")number \(zeroAllowed ? "from 0" : "greater than 0") up to \(limit.plainString), found \(quantity.plainString)")
                 continue
             }
             numbers[field] = quantity
@@ -133,7 +135,7 @@ public enum OfferLoader {
             amount = nil
         }
         let recurrence = reader.choice("recurrence", QuoteRecurrence.self, named: "quote recurrence")
-        let description = reader.string("description")
+        let description = reader.documentText("description")
         guard let amount, let recurrence, let description else { return nil }
         return QuoteInput(component: component, amount: amount,
                           recurrence: recurrence == .annual ? .annual : .oneOff, description: description)

@@ -21,7 +21,7 @@ public enum ProfileLoader {
     static func decode(_ root: JSONValue, collector: DiagnosticCollector) -> MunicipalityProfile? {
         guard let reader = ObjectReader(root, at: .root, collector: collector) else { return nil }
         let code = reader.code("code")
-        let name = reader.string("name")
+        let name = reader.documentText("name")
         _ = reader.string("notes", required: false)
         _ = reader.strings("sources", required: false)
         let inhabitants = reader.array("inhabitants", required: false).map { elements in
@@ -84,7 +84,7 @@ public enum ProfileLoader {
             }
         }
         let count = reader.integer("count", in: InputLimits.inhabitants)
-        let source = reader.string("source", required: false)
+        let source = reader.documentText("source", required: false)
         let illustrative = reader.boolean("illustrative", required: false) ?? false
         guard let date, let count else { return nil }
         return InhabitantCount(date: date, count: count, source: source, illustrative: illustrative)
@@ -92,7 +92,7 @@ public enum ProfileLoader {
 
     private static func decodeBranch(_ reader: ObjectReader) -> Branch? {
         let id = reader.code("id")
-        let name = reader.string("name")
+        let name = reader.documentText("name")
         let size = reader.choice("size", BranchSize.self, named: "branch size")
         let illustrative = reader.boolean("illustrative", required: false) ?? false
         _ = reader.string("note", required: false)
@@ -102,7 +102,7 @@ public enum ProfileLoader {
 
     private static func decodeSchool(_ reader: ObjectReader) -> School? {
         let id = reader.code("id")
-        let name = reader.string("name")
+        let name = reader.documentText("name")
         let level = reader.choice("level", SchoolLevel.self, named: "school level")
         let pupils = reader.integer("pupils", in: InputLimits.pupils)
         let illustrative = reader.boolean("illustrative", required: false) ?? false
@@ -113,7 +113,7 @@ public enum ProfileLoader {
 
     private static func decodeLocation(_ reader: ObjectReader) -> Location? {
         let id = reader.code("id")
-        let name = reader.string("name")
+        let name = reader.documentText("name")
         let illustrative = reader.boolean("illustrative", required: false) ?? false
         _ = reader.string("note", required: false)
         guard let id, let name else { return nil }

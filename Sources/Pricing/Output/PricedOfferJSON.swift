@@ -132,17 +132,29 @@ public enum PricedOfferCSV {
         return rows.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A text cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front so a
-    /// spreadsheet shows it instead of running it; then quoted when it holds a comma, quote or
-    /// line break.
+    /// A text cell, safe in a spreadsheet that splits on `,` or on `;` (OWASP's advice on CSV
+    /// injection): a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front so a
+    /// spreadsheet shows it instead of running it, unless the cell is a plain number such as
+    /// `-3.50`; then quoted when it holds a comma, semicolon, quote or line break, so that
+    /// `x;=1+1;y` stays one cell and never reaches a spreadsheet as the formula `=1+1`.
     public static func text(_ value: String) -> String {
         var value = value
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
+           !isPlainNumber(value) {
             value = "'" + value
         }
-        if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if value.unicodeScalars.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacing("\"", with: "\"\"") + "\""
         }
         return value
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?`: a number a spreadsheet reads as a number, never as a formula.
+    static func isPlainNumber(_ value: String) -> Bool {
+        var scalars = Substring(value).unicodeScalars[...]
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) } }
     }
 }

@@ -48,10 +48,11 @@ enum TariffsIndexCommand: CLICommand {
         do { try FileSystem.checkOutputPath(targetFile) } catch { throw .cannotCreateOutput(file: error.file, reason: error.reason) }
         let source: TariffBook
         let sourceHash: String
+        let sourceBytes: [UInt8]
         do {
-            let bytes = try FileSystem.readFile(sourceFile, limit: FileSystem.maximumBookBytes)
-            sourceHash = "sha256:" + SHA256.hex(bytes)
-            source = try TariffBookLoader.load(bytes: bytes, file: sourceFile, expectedYear: from)
+            sourceBytes = try FileSystem.readFile(sourceFile, limit: FileSystem.maximumBookBytes)
+            sourceHash = "sha256:" + SHA256.hex(sourceBytes)
+            source = try TariffBookLoader.load(bytes: sourceBytes, file: sourceFile, expectedYear: from)
         } catch {
             throw .input(error)
         }
@@ -84,7 +85,8 @@ enum TariffsIndexCommand: CLICommand {
             }
             book = try index(source, parameters, sourceHash: sourceHash, from: from, date: date, replacedHash: existingHash)
         }
-        let text = TariffBookEncoder.encode(book)
+        let text: String
+        do { text = try TariffIndexer.checkedText(book, file: targetFile, source: (sourceFile, sourceBytes)) } catch { throw .input(error) }
         do {
             try FileSystem.writeFileAtomically(targetFile, Array(text.utf8))
         } catch {
