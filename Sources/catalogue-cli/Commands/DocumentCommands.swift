@@ -170,7 +170,7 @@ enum QuoteCommand: CLICommand {
 enum ContractCommand: CLICommand {
     static let info = CommandInfo(
         path: ["contract"],
-        abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file. See also 'contract show' and 'contract amend'.",
+        abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file; list, amend, show, renew agreements.",
         positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…), an amendment's (UVO-…-W1) or the accepted offer's number.", optional: true)],
         options: DocumentOutput.options + DocumentOutput.statelessOptions
             + [OptionInfo(name: "--payment", valueName: "schedule", help: "Without a stored offer: quarterly (default), monthly or yearly."),
