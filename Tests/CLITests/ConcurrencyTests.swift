@@ -93,7 +93,7 @@ struct ConcurrencyTests {
         var ids: [String] = []
         for _ in 0..<8 {
             let id = draft(database, ["ido"])
-            #expect(run(["offer", "issue", id, "--date", "2025-01-10"] + db).exitCode == .success)
+            #expect(run(["offer", "issue", id, "--date", "2024-12-10"] + db).exitCode == .success)
             ids.append(id)
         }
         let results = together(ids.map { ["offer", "accept", $0, "--date", "2025-01-20", "--db", database] }, in: directory)
@@ -110,7 +110,7 @@ struct ConcurrencyTests {
         let directory = temporaryDirectory()
         let database = directory + "/shared.sqlite"
         let id = draft(database, ["ido"])
-        let results = together([["offer", "issue", id, "--date", "2025-01-10", "--db", database, "--tariffs", tariffsDirectory],
+        let results = together([["offer", "issue", id, "--date", "2024-12-10", "--db", database, "--tariffs", tariffsDirectory],
                                 ["offer", "add", id, "--service", "kleintje-bieb", "--db", database, "--tariffs", tariffsDirectory]], in: directory)
         #expect(results.map(\.status) == [0, 0], "\(results.map(\.error))")
         let issuedLines = try sqliteCount(database, "SELECT COUNT(*) FROM offer_lines WHERE offer_id = \(id)")
@@ -158,7 +158,7 @@ struct ConcurrencyTests {
     /// A store with an accepted one-year agreement UVO-2025-001 (ido).
     private func agreement(_ database: String) -> [String] {
         let id = draft(database, ["ido"])
-        _ = run(["offer", "issue", id, "--date", "2025-01-10", "--db", database, "--tariffs", tariffsDirectory])
+        _ = run(["offer", "issue", id, "--date", "2024-12-10", "--db", database, "--tariffs", tariffsDirectory])
         _ = run(["offer", "accept", id, "--date", "2025-01-20", "--db", database])
         return ["--db", database]
     }

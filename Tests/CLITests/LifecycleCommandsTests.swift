@@ -40,12 +40,12 @@ struct LifecycleCommandsTests {
 
         // 2026 has no book: issuing needs assumptions, and the date is required.
         #expect(run(["offer", "issue", "1"] + db).exitCode == .usage)
-        let noAssumption = run(["offer", "issue", "1", "--date", "2025-01-10"] + db)
+        let noAssumption = run(["offer", "issue", "1", "--date", "2024-12-10"] + db)
         #expect(noAssumption.exitCode == .usage)
         #expect(noAssumption.standardError.hasPrefix("Error: 2026 has no published tariff book"))
-        let issued = run(["offer", "issue", "1", "--date", "2025-01-10", "--assume-wage", "3.75", "--assume-price", "2.1"] + db)
+        let issued = run(["offer", "issue", "1", "--date", "2024-12-10", "--assume-wage", "3.75", "--assume-price", "2.1"] + db)
         #expect(issued.exitCode == .success, "\(issued.standardError)")
-        #expect(issued.standardOutput.hasPrefix("Issued offer 1 as quote OFF-2025-001-v1 on 2025-01-10, valid until 2025-03-11."))
+        #expect(issued.standardOutput.hasPrefix("Issued offer 1 as quote OFF-2025-001-v1 on 2024-12-10, valid until 2025-02-08."))
         #expect(issued.standardOutput.contains("2026: municipality € "))
         #expect(issued.standardOutput.contains("(projected)"))
 

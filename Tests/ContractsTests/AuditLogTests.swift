@@ -20,7 +20,7 @@ struct AuditLogTests {
         let store = try seededStore(database)
         let offer = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 1, title: "Met \"aanhalingstekens\"",
                                           lines: try lines(#"{"service": "ido"}"#))
-        _ = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 1, day: 10)!)
+        _ = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 12, day: 10)!)
         let invalid = try store.database.query("SELECT COUNT(*) FROM audit_log WHERE NOT json_valid(COALESCE(before, 'null')) OR NOT json_valid(COALESCE(after, 'null'))")
         #expect(invalid.first?.first?.integer == 0)
         let entry = try #require(try store.auditLog().first { $0.action == "import" && $0.entity == "tariff_book" })

@@ -13,7 +13,7 @@ struct StoreCheckTests {
         let store = try seededStore()
         let offer = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 2, title: "T",
                                           lines: try lines(#"{"service": "ido"}"#, #"{"service": "kleintje-bieb"}"#))
-        let quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 1, day: 10)!)
+        let quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 12, day: 10)!)
         let agreement = try OfferLifecycle.accept(offer.id, store: store, date: CalendarDate(year: 2025, month: 1, day: 20)!)
         let proposal = try AgreementLifecycle.propose(agreement.reference, fromYear: 2026, changes: [.remove(line: 2)],
                                                       date: CalendarDate(year: 2025, month: 6, day: 1)!, store: store)

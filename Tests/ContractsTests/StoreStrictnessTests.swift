@@ -22,7 +22,7 @@ struct StoreStrictnessTests {
     private func issued(_ store: CatalogueStore) throws -> (OfferRecord, QuoteRecord) {
         let (_, library) = try scratchLibrary()
         let offer = try draft(store)
-        let quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 1, day: 10)!)
+        let quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 12, day: 10)!)
         return (offer, quote)
     }
 

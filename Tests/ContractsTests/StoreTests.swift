@@ -124,7 +124,7 @@ struct LifecycleTests {
         let store = try seededStore()
         let offer = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 2, title: "Test",
                                           lines: try lines(#"{"service": "kleintje-bieb"}"#, #"{"service": "robuuste-bibliotheek"}"#))
-        let quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 11, day: 21)!)
+        let quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 11, day: 21)!)
         #expect(quote.reference == "OFF-2025-001-v1")
         #expect(quote.years.map(\.status) == [.published, .projected])
         // 2026 projected: Kleintje Bieb 6 341 × 1,032 = 6 543,91 → 6 544.
@@ -146,7 +146,7 @@ struct LifecycleTests {
         #expect(repriced.years[1].status == .published)
         #expect(repriced.totals != quote.totals)
         // Acceptance rebuilds from the frozen books, not the new one: the agreement has the quote's numbers.
-        let agreement = try OfferLifecycle.accept(offer.id, store: store, date: CalendarDate(year: 2025, month: 12, day: 1)!)
+        let agreement = try OfferLifecycle.accept(offer.id, store: store, date: CalendarDate(year: 2024, month: 12, day: 1)!)
         #expect(agreement.reference == "UVO-2025-001")
         #expect(agreement.json.contains("\"municipality\": \"\(quote.totals.municipality.jsonString)\""))
         #expect(try store.offer(offer.id)?.status == .accepted)
@@ -158,14 +158,14 @@ struct LifecycleTests {
         let store = try seededStore()
         let first = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 1, title: nil,
                                           lines: try lines(#"{"service": "ido"}"#))
-        let quote = try OfferLifecycle.issue(first.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 1, day: 10)!)
+        let quote = try OfferLifecycle.issue(first.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 12, day: 10)!)
         let second = try store.editOffer(first.id) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in
             lines.append(.object(JSONObject([.init(key: "service", value: "kleintje-bieb")])))
         }
         #expect(second.id != first.id && second.version == 2 && second.supersedes == first.id && second.reference == first.reference)
         #expect(try store.offer(first.id)?.status == .superseded)
         #expect(try store.quote(offerID: first.id) == quote.with(id: quote.id, offerID: first.id))
-        let secondQuote = try OfferLifecycle.issue(second.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2025, month: 1, day: 20)!)
+        let secondQuote = try OfferLifecycle.issue(second.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 12, day: 20)!)
         #expect(secondQuote.reference == "OFF-2025-001-v2")
         #expect(secondQuote.json.contains("\"supersedes\": \"OFF-2025-001-v1\""))
         #expect(secondQuote.html.contains("OFF-2025-001-v1"))

@@ -89,6 +89,13 @@ public struct TariffLibrary: Sendable {
     }
 
     /// Loads the book of `year`.
+    /// The book of a year together with the exact bytes it was read from: one read, so the book,
+    /// its hash and what is frozen from it can never come from two different versions of the file.
+    public func loaded(year: Int) throws(InputError) -> (book: TariffBook, bytes: [UInt8]) {
+        let bytes = try self.bytes(year: year)
+        return (try TariffBookLoader.load(bytes: bytes, file: fileName(for: year), expectedYear: year), bytes)
+    }
+
     public func book(year: Int) throws(InputError) -> TariffBook {
         guard years.contains(year) else {
             let available = years.isEmpty ? "none" : years.map(String.init).joined(separator: ", ")

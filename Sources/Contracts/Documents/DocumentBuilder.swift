@@ -20,7 +20,7 @@ public enum DocumentBuilder {
     /// than printed with a wrong amount.
     public static func quote(_ priced: PricedOffer, books: PricingBooks, reference: String, version: Int = 1,
                              supersedes: String? = nil, date: CalendarDate, validDays: Int = 60,
-                             coverage: CoverageReport? = nil) throws(MoneyError) -> QuoteDocument {
+                             coverage: CoverageReport? = nil, lateReason: String? = nil) throws(MoneyError) -> QuoteDocument {
         let firstBook = priced.years.first.flatMap { books[$0.year]?.book }
         // A validity that leaves the calendar is out of range; the commands bound it to a year.
         guard validDays >= 0, let validUntil = date.adding(days: validDays) else { throw .overflow }
@@ -28,7 +28,7 @@ public enum DocumentBuilder {
             reference: reference, version: version, supersedes: supersedes, date: date,
             validUntil: validUntil, supplier: supplier, municipality: municipality(priced),
             title: priced.title, years: years(priced), tiers: try tiers(priced, books: books), totals: try totals(priced),
-            notes: notes(priced, books: books), annexes: try annexes(priced, books: books),
+            notes: lateNote(lateReason, date: date, priced: priced) + notes(priced, books: books), annexes: try annexes(priced, books: books),
             coverage: coverage.map { self.coverage($0, book: firstBook, years: priced.years.map(\.year)) })
     }
 
@@ -160,6 +160,12 @@ public enum DocumentBuilder {
         case .school: "school"
         case .participants: "deelnemers"
         }
+    }
+
+    /// The note a quote issued after its term began carries, with the reason given for it.
+    private static func lateNote(_ reason: String?, date: CalendarDate, priced: PricedOffer) -> [String] {
+        guard let reason, let first = priced.years.first?.year else { return [] }
+        return ["Deze offerte is uitgebracht op \(date.dutchString), na de aanvang van de looptijd op \(CalendarDate.firstOfJanuary(first).dutchString). Reden: \(reason)"]
     }
 
     private static func notes(_ priced: PricedOffer, books: PricingBooks) -> [String] {

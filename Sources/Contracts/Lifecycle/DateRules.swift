@@ -21,7 +21,7 @@ public enum DateRules {
             return "the acceptance date \(date) is before the quote was issued (\(issuedOn))"
         }
         if date > validUntil {
-            return "the quote was valid until \(validUntil) and has expired on \(date); issue a new version to accept it"
+            return "the quote was valid until \(validUntil) and has expired on \(date); it can no longer be accepted (a changed offer is issued as a new version)"
         }
         return nil
     }

@@ -93,19 +93,30 @@ public enum OfferLifecycle {
     /// The offer is read, priced and frozen inside one immediate transaction, so a line added or
     /// removed by another process meanwhile is either in the quote or in a new version, never lost.
     public static func issue(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
-                             date: CalendarDate, validDays: Int = 60) throws(LifecycleError) -> QuoteRecord {
+                             date: CalendarDate, validDays: Int = 60, lateReason: String? = nil) throws(LifecycleError) -> QuoteRecord {
         try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> QuoteRecord in
-            try issueInTransaction(offerID, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays)
+            try issueInTransaction(offerID, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays,
+                                   lateReason: lateReason)
         }
     }
 
     private static func issueInTransaction(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
-                                           date: CalendarDate, validDays: Int) throws(LifecycleError) -> QuoteRecord {
+                                           date: CalendarDate, validDays: Int, lateReason: String?) throws(LifecycleError) -> QuoteRecord {
         let offer = try record(offerID, store)
         guard offer.status == .draft else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status), not a draft; only a draft can be issued")
         }
-        let (priced, request) = try price(offer, store: store, library: library, assumptions: assumptions)
+        if let problem = DateRules.issueProblem(date: date, firstYear: offer.firstYear, lateReason: lateReason) { throw .refused(problem) }
+        let late = date >= CalendarDate.firstOfJanuary(offer.firstYear) ? lateReason : nil
+        // The profile is read once: the one priced is the one frozen.
+        let profile: String?
+        do { profile = try store.profile(code: offer.municipality) } catch { throw .store(error) }
+        guard let profile else {
+            throw .refused("municipality \(offer.municipality) is not in the database; import its profile with 'catalogue-cli municipality import'")
+        }
+        let (priced, request) = try price(offer, profile: profile) { (years) throws(InputError) -> PricingBooks in
+            try BookProjector.books(for: years, library: library, assumptions: assumptions)
+        }
         var supersedes: String?
         if let previous = offer.supersedes {
             do { supersedes = try store.quote(offerID: previous)?.reference } catch { throw .store(error) }
@@ -115,7 +126,8 @@ public enum OfferLifecycle {
         do {
             document = try DocumentBuilder.quote(priced, books: request.books, reference: reference, version: offer.version,
                                                  supersedes: supersedes, date: date, validDays: validDays,
-                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
+                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books),
+                                                 lateReason: late)
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }
@@ -124,22 +136,16 @@ public enum OfferLifecycle {
         var years: [QuoteYearRecord] = []
         for year in priced.years {
             guard let yearBook = request.books[year.year] else { throw .internalError("no book for \(year.year)") }
-            let content: String
-            if yearBook.status == .published, let bytes = try? library.bytes(year: year.year) {
-                content = String(decoding: bytes, as: UTF8.self)
-            } else {
-                content = TariffBookEncoder.encode(yearBook.book)
-            }
+            // Exactly what was priced: the bytes read for pricing, never a second read of the file.
+            let content = yearBook.frozenText
             let hash = "sha256:" + SHA256.hex(Array(content.utf8))
             let source = yearBook.status == .published ? yearBook.file : "projected from \(yearBook.projectedFrom ?? 0)"
             books.append((hash, year.year, source, content))
             years.append(QuoteYearRecord(year: year.year, status: year.status, bookHash: hash, bookFile: year.bookFile,
                                          projectedFrom: year.projectedFrom, totals: year.totals))
         }
-        let profile: String?
-        do { profile = try store.profile(code: offer.municipality) } catch { throw .store(error) }
         let quote = QuoteRecord(id: 0, offerID: offerID, reference: reference, issuedOn: date, validUntil: document.validUntil,
-                                totals: priced.totals, profile: profile ?? "", priced: PricedOfferJSON.encode(priced), years: years,
+                                totals: priced.totals, profile: profile, priced: PricedOfferJSON.encode(priced), years: years,
                                 html: rendered.html, markdown: rendered.markdown, json: rendered.json)
         do {
             return try store.issue(offerID, quote: quote, books: books,
@@ -176,6 +182,9 @@ public enum OfferLifecycle {
             quote = stored
         } catch let error as LifecycleError { throw error } catch let error as StoreError { throw .store(error) } catch {
             throw .internalError("\(error)")
+        }
+        if let problem = DateRules.acceptanceProblem(date: date, issuedOn: quote.issuedOn, validUntil: quote.validUntil) {
+            throw .refused("offer \(offerID) (\(offer.label)) cannot be accepted: \(problem)")
         }
         try verifySeals(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
         let frozen = try frozenBooks(quote, store: store)

@@ -151,7 +151,8 @@ public enum BookProjector {
         }
         var byYear: [Int: YearBook] = [:]
         for year in years where year <= latest {
-            byYear[year] = YearBook(book: try library.book(year: year), status: .published, file: library.fileName(for: year))
+            let (book, bytes) = try library.loaded(year: year)
+            byYear[year] = YearBook(book: book, status: .published, file: library.fileName(for: year), sourceBytes: bytes)
         }
         guard years.upperBound > latest else { return PricingBooks(byYear: byYear) }
         guard years.upperBound <= latest + maximumProjectionYears else {
@@ -159,8 +160,9 @@ public enum BookProjector {
                               reason: "no tariff book for \(years.upperBound), and projections reach at most \(maximumProjectionYears) years past the last published book (\(latest))")
         }
 
-        var previous = try library.book(year: latest)
-        var previousHash = "sha256:" + SHA256.hex(try library.bytes(year: latest))
+        let (latestBook, latestBytes) = try library.loaded(year: latest)
+        var previous = latestBook
+        var previousHash = "sha256:" + SHA256.hex(latestBytes)
         var previousFile = "\(latest).json"
         for year in (latest + 1)...years.upperBound {
             let parameters = try assumptions.parameters(for: year, weights: previous.mixedWeights)

@@ -18,15 +18,26 @@ public struct YearBook: Sendable {
     public var projectedFrom: Int?
     /// For a projected year: the percentages assumed for this year.
     public var assumptions: IndexationParameters?
+    /// For a published year: the exact bytes the book was read from, which issuing freezes
+    /// (never a second read of the file, which may have changed since pricing).
+    public var sourceBytes: [UInt8]?
 
     /// Creates a year's book.
     public init(book: TariffBook, status: BookStatus, file: String, projectedFrom: Int? = nil,
-                assumptions: IndexationParameters? = nil) {
+                assumptions: IndexationParameters? = nil, sourceBytes: [UInt8]? = nil) {
         self.book = book
         self.status = status
         self.file = file
         self.projectedFrom = projectedFrom
         self.assumptions = assumptions
+        self.sourceBytes = sourceBytes
+    }
+
+    /// The text to freeze for this year: the published bytes as read, or the projected book in
+    /// canonical form.
+    public var frozenText: String {
+        if status == .published, let sourceBytes { return String(decoding: sourceBytes, as: UTF8.self) }
+        return TariffBookEncoder.encode(book)
     }
 }
 

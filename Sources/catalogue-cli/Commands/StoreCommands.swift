@@ -399,7 +399,11 @@ enum OfferIssueCommand: CLICommand {
         path: ["offer", "issue"],
         abstract: "Issue a draft offer as a quote: its lines, amounts, books and documents are frozen.",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: [StoreOptions.date, validDaysOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+        options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions,
+        discussion: "A quote is issued before its term begins (1 January of the offer's first year); one issued later needs --late with the reason, which the offerte states.")
+
+    static let lateOption = Option<String>(
+        "--late", valueName: "reason", help: "Issue on or after the start of the term, for this reason (printed in the offerte).")
 
     static let validDaysOption = Option<Count<ValidityDays>>(
         "--valid-days", valueName: "days", help: "How long the quote can be accepted (default 60).")
@@ -408,13 +412,15 @@ enum OfferIssueCommand: CLICommand {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
+        let late = try arguments.value(lateOption, command: info)
         let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
         _ = try Lookup.offer(id, store: store)
         let quote: QuoteRecord
         do {
-            quote = try OfferLifecycle.issue(id, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays)
+            quote = try OfferLifecycle.issue(id, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays,
+                                             lateReason: late)
         } catch {
             throw StoreOptions.error(error, store: store)
         }
