@@ -7,6 +7,9 @@
 /// Flow: bytes → JSON (module `JSON`) → `TariffBookDecoder` (shape, types, codes) →
 /// `TariffBookResolver` (formulas, cycles, tables) → `TariffBook`.
 ///
+/// Folders: `Model` (the types), `Formula` (derived tariffs), `Loading` (bytes to a checked
+/// book, the library of books by year). File reading, diagnostics and dates come from `Support`.
+///
 /// It never prices an offer (that is `Pricing`) and never touches storage or documents
 /// (that is `Contracts`).
 enum CatalogueModule {}

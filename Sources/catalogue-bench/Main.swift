@@ -6,6 +6,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Support
 
 /// `catalogue-bench`: how fast the engine prices, indexes and renders, compared with a floor of
 /// plain `Int64` multiply-adds measured in the same run; and, by running the real tool, how fast

@@ -1,5 +1,6 @@
 import Catalogue
 import Contracts
+import Support
 
 /// What running a command produced: the exit code and the text for both streams. Output is
 /// collected and written in one piece at the end, so a failing command never leaves half a

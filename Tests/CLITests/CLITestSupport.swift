@@ -19,6 +19,7 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
 }
 
 import Catalogue
+import Support
 
 /// Hashing for tests, through the catalogue's SHA-256.
 enum CatalogueSHA {

@@ -4,6 +4,7 @@ import Money
 @testable import catalogue_cli
 import Testing
 import TestSupport
+import Support
 
 @Suite("compose")
 struct ComposeCommandTests {

@@ -7,6 +7,7 @@ import Contracts
 import JSON
 import Testing
 import TestSupport
+import Support
 
 @Suite("The strict store through the command line: bad rows exit 74, the audit log holds JSON")
 struct StoreStrictnessCommandTests {

@@ -4,6 +4,7 @@ import Glibc
 @testable import Catalogue
 import Testing
 import TestSupport
+import Support
 
 /// The books finance publishes in `tariffs/`, whichever years they are: each is in canonical
 /// form, and the copy the build compiles into the tool (the EmbedTariffBooks plugin) is

@@ -1,5 +1,6 @@
 import Catalogue
 import Testing
+import Support
 
 /// Day arithmetic on calendar dates: total, exact across months, leap years and centuries, and
 /// nil (never a trap) outside years 1 to 9999.

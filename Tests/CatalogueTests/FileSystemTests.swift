@@ -4,6 +4,7 @@ import Glibc
 import Catalogue
 import Testing
 import TestSupport
+import Support
 
 /// The names in `directory`, sorted, without `.` and `..`.
 private func names(in directory: String) -> [String] {

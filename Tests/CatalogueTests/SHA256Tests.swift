@@ -1,5 +1,6 @@
 import Catalogue
 import Testing
+import Support
 
 @Suite("SHA-256")
 struct SHA256Tests {

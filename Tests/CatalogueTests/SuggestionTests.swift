@@ -1,5 +1,6 @@
 import Catalogue
 import Testing
+import Support
 
 @Suite("Did-you-mean suggestions")
 struct SuggestionTests {

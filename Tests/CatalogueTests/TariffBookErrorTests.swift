@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Testing
+import Support
 
 /// A small valid book that the reproducers below break one way each.
 let minimalBook = #"""

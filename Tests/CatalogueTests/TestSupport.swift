@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Testing
 import TestSupport
+import Support
 
 /// The 2025 book of the fixtures (`Tests/Fixtures/tariffs/2025.json`), loaded once.
 let book2025: TariffBook = {

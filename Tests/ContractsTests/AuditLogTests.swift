@@ -7,6 +7,7 @@ import JSON
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 @Suite("The audit log holds JSON only")
 struct AuditLogTests {

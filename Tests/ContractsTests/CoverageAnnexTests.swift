@@ -8,6 +8,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 /// The multi-year offer (robuuste bibliotheek, Open+ in Beilen, dBos on three schools, Kleintje
 /// Bieb from 2026, Gezinsaanpak) lacks five Basis services and Wsob function 4, and Beilen, a

@@ -5,6 +5,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 /// A municipality name that is markup, an entity, quotes and a spreadsheet formula at once.
 let hostileName = #"<script>alert(1)</script> & "Co" =HYPERLINK("x")"#

@@ -8,6 +8,7 @@ import JSON
 import Money
 import Pricing
 import Testing
+import Support
 
 /// The date every test document carries, so golden files never depend on the clock.
 let documentDate = CalendarDate(year: 2025, month: 11, day: 21)!

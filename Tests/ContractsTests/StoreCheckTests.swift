@@ -4,6 +4,7 @@ import JSON
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 @Suite("store check: integrity, invariants and every stored SHA-256")
 struct StoreCheckTests {

@@ -5,6 +5,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 /// The error a read throws, or nil when it succeeds.
 private func storeError(_ body: () throws -> Void) -> StoreError? {

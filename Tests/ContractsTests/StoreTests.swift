@@ -8,6 +8,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 /// A fresh database file in a temporary directory.
 func temporaryDatabase() -> String {

@@ -4,6 +4,7 @@ import JSON
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 /// The Midden-Drenthe seed profile, which every reproducer prices against.
 let findingProfile: [UInt8] = SeedCorpus.shared.offerPairs.first { $0.profile.name.hasSuffix("midden-drenthe.json") }!.profile.bytes

@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Pricing
+import Support
 
 /// The kind of file a case breaks.
 enum InputKind: String, CaseIterable, Sendable {

@@ -10,6 +10,7 @@ import TestSupport
 import JSON
 import Pricing
 import Synchronization
+import Support
 
 /// A small deterministic random generator (SplitMix64), so a seed always gives the same cases.
 struct SplitMix64: RandomNumberGenerator {

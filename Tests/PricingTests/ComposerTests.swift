@@ -4,6 +4,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 // MARK: Small random catalogues
 

@@ -3,6 +3,7 @@ import JSON
 import Money
 import Pricing
 import Testing
+import Support
 
 /// A small book with one tariff of every index class at both precisions, and two derived ones.
 let indexationBook = #"""

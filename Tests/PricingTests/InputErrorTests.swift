@@ -1,6 +1,7 @@
 import Catalogue
 import Pricing
 import Testing
+import Support
 
 /// One way to get an offer or profile wrong, and the one problem it must be refused with.
 struct InputErrorCase: Sendable, CustomTestStringConvertible {

@@ -3,6 +3,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 /// Every rule of the engine, on amounts computed by hand from the catalogue.
 @Suite("Pricing rules, computed by hand")

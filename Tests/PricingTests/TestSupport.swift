@@ -4,6 +4,7 @@ import Money
 import Pricing
 import Testing
 import TestSupport
+import Support
 
 let book2025Text: String = String(decoding: try! FileSystem.readFile(fixtureTariffsDirectory + "/2025.json"), as: UTF8.self)
 

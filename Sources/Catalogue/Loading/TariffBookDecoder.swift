@@ -1,5 +1,6 @@
 import JSON
 import Money
+import Support
 
 /// A tariff whose amount is still to be computed: formulas are evaluated by
 /// `TariffBookResolver` once the whole book has been read.

@@ -1,4 +1,5 @@
 import JSON
+import Support
 
 /// Loads a tariff book from bytes or a file: parse, decode, resolve, with every problem
 /// reported at once as `InputError.invalid`.

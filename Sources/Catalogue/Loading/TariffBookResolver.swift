@@ -1,5 +1,6 @@
 import JSON
 import Money
+import Support
 
 /// The second pass over a decoded book: checks what spans several places (unique codes,
 /// references between services, complete option tables) and evaluates every formula in

@@ -1,4 +1,5 @@
 import Money
+import Support
 
 /// One year's tariff book: every service of the catalogue with its tariffs, the units that
 /// derived tariffs are computed from, and the rule tables the contract promises.

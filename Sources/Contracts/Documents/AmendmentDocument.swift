@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Support
 
 /// Before, change and after of one amount.
 public struct BeforeAfter: Sendable, Equatable {

@@ -1,13 +1,7 @@
 import Catalogue
 import Money
 import Pricing
-
-/// How the municipality pays: advances per quarter (the default), per month or once a year.
-public enum PaymentSchedule: String, Sendable, CaseIterable {
-    case quarterly
-    case monthly
-    case yearly
-}
+import Support
 
 /// Fills the document model from a priced offer and the books that priced it.
 public enum DocumentBuilder {

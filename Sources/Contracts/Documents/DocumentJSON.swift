@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Money
+import Support
 
 /// The offerte and the uitvoeringsovereenkomst as JSON: the whole document model, with the same
 /// numbers as the HTML and Markdown. Money is a string in the JSON form ("95116.00"), dates are

@@ -1,6 +1,7 @@
 import Catalogue
 import Money
 import Pricing
+import Support
 
 /// The content of the Dutch documents, independent of their format. `DocumentBuilder` fills it
 /// from a priced offer; the renderers (HTML, Markdown, JSON) only lay it out, so every format

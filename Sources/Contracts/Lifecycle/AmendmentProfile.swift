@@ -1,5 +1,6 @@
 import Catalogue
 import Pricing
+import Support
 
 /// Which profile an amendment is priced with: the agreement's own (nil), a changed profile file,
 /// or the stored version valid on a date. One rule for every front end.

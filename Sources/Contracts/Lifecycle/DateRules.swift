@@ -1,4 +1,5 @@
 import Catalogue
+import Support
 
 /// The order dates of an offer must keep: a quote is issued before its term begins (or late,
 /// with a recorded reason), accepted on or after its issue date and no later than the last day

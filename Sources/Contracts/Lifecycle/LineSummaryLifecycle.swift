@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Pricing
+import Support
 
 extension OfferLifecycle {
     /// The lines of a stored offer as people read them, each priced alone with `books` (the

@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Support
 
 /// Where an offer is in its lifecycle, as stored in `offers.status`.
 public enum OfferStatus: String, Sendable, CaseIterable, CustomStringConvertible {

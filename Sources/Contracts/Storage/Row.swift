@@ -2,6 +2,7 @@ import Catalogue
 import CSQLite
 import JSON
 import Money
+import Support
 
 /// One row of a query, read by column name. Every accessor checks the stored value against what
 /// the schema promises and throws a `StoreError` naming the table, the column and the row when it

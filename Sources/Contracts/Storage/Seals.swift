@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Support
 
 /// SHA-256 seals of what is frozen: each part of an issued quote, an agreement or an amendment is
 /// hashed from its stored rows when it is stored, and the hash is kept in `seals`. Reading the

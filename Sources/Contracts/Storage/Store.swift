@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Support
 
 /// The embedded store of books, municipalities, offers, quotes, agreements and the audit log.
 ///

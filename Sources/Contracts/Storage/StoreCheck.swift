@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Support
 
 /// One problem `StoreCheck` found.
 public struct StoreFinding: Sendable, Equatable, CustomStringConvertible {

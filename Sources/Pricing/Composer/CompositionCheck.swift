@@ -1,5 +1,6 @@
 import Catalogue
 import Money
+import Support
 
 /// The composer's answer disagreed with the ordinary engine: a bug, never a user's mistake.
 public struct CompositionCheckFailure: Error, Sendable, CustomStringConvertible {

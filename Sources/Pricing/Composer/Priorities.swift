@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Support
 
 /// A municipality's priorities for the composer: a weight per Wsob core function, target group
 /// and theme, and how many core functions each branch size should reach.

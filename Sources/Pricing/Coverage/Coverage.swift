@@ -1,5 +1,6 @@
 import Catalogue
 import Money
+import Support
 
 /// How many Wsob core functions a branch of each size should offer. The default follows
 /// Midden-Drenthe's library vision (2023–2030): a large branch all five, a smaller one three.

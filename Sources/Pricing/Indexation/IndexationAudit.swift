@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Money
+import Support
 
 /// Checks that an indexed book is exactly what its provenance says: the recorded source, indexed
 /// with the recorded percentages. Catches a hand-edited amount and a source book that changed

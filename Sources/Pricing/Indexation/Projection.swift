@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Money
+import Support
 
 /// The percentages assumed for years without a published book: from `--assume-wage` and
 /// `--assume-price`, or from `tariffs/assumptions.json`, per year or as a default.

@@ -1,5 +1,6 @@
 import Catalogue
 import Money
+import Support
 
 /// The percentages of one year's indexation, and the weights of the mixed class.
 public struct IndexationParameters: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Money
+import Support
 
 /// Reads an offer's shape: fields, types and limits. Whether the offer makes sense for a
 /// profile and the tariff books is `OfferValidator`'s job.

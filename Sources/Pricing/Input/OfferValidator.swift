@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Money
+import Support
 
 /// An offer line with everything the engine needs resolved: its subjects from the profile and
 /// the years it runs.

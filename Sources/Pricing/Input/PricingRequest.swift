@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Support
 
 /// Everything needed to price an offer: the validated offer and the books of its years.
 public struct PricingRequest: Sendable {

@@ -1,4 +1,5 @@
 import Catalogue
+import Support
 
 /// What a municipality looks like for pricing: inhabitants over time, branches, schools,
 /// childcare locations and consultation bureaus (`seeds/municipalities/<code>.json`).

@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Support
 
 /// Reads a municipality profile, reporting every problem at once.
 public enum ProfileLoader {

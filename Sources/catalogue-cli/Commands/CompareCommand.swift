@@ -3,6 +3,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Support
 
 /// `catalogue-cli compare A.offer.json B.offer.json … --profile P`: offers for one municipality
 /// side by side, each against the first.

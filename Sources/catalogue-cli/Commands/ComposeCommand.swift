@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Support
 
 /// `catalogue-cli compose --profile P --budget AMOUNT --years 2026-2028`: the best offer within a
 /// budget, found by an exact search.

@@ -3,6 +3,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Support
 
 /// `catalogue-cli contract amend AGREEMENT --from YEAR`: adds, replaces or removes lines from a
 /// year to the end of the term and records the wijziging with its document.

@@ -6,6 +6,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Support
 
 /// `catalogue-cli demo`: the whole way from profile to agreement, on a fresh demo database.
 enum DemoCommand: CLICommand {

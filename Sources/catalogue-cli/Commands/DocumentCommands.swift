@@ -2,6 +2,7 @@ import Catalogue
 import Contracts
 import JSON
 import Pricing
+import Support
 
 /// The formats a document is written in.
 enum DocumentFormat: String {

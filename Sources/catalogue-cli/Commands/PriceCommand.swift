@@ -1,6 +1,7 @@
 import Catalogue
 import Money
 import Pricing
+import Support
 
 /// `catalogue-cli price --profile P --offer O`: every priced line of every year.
 enum PriceCommand: CLICommand {

@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Support
 
 /// `catalogue-cli service CODE`: one service in full, with its rules and service levels.
 enum ServiceCommand: CLICommand {

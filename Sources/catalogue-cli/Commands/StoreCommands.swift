@@ -3,6 +3,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Support
 
 // MARK: Municipalities
 

@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Support
 
 /// `catalogue-cli tariffs index --from 2025 --wage 3.75 --price 2.1`: next year's book.
 enum TariffsIndexCommand: CLICommand {

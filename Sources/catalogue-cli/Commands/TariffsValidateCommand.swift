@@ -1,5 +1,6 @@
 import Catalogue
 import Pricing
+import Support
 
 /// `catalogue-cli tariffs validate [FILE]`: checks tariff books and reports every problem.
 enum TariffsValidateCommand: CLICommand {

@@ -2,6 +2,7 @@ import Catalogue
 import Contracts
 import Money
 import Pricing
+import Support
 
 /// A value an option or a positional argument converts its text into. Every typed option reads
 /// through this one protocol, so the same kind of value is accepted, bounded and explained the

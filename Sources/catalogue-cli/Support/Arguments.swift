@@ -1,4 +1,5 @@
 import Catalogue
+import Support
 
 /// The static description of a command: its name, what it does, its options.
 struct CommandInfo: Sendable {

@@ -1,4 +1,5 @@
 import Catalogue
+import Support
 
 /// The exit codes of `../shared/spec/interface.md` (the BSD `sysexits` values).
 enum ExitCode: Int32, Sendable {

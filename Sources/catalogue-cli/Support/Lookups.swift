@@ -1,5 +1,6 @@
 import Catalogue
 import Contracts
+import Support
 
 /// Finds what an argument names in the store. Every command that takes an offer number, a
 /// municipality code or an agreement reference goes through here, so "not there" reads and exits

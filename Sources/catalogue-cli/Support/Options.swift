@@ -1,6 +1,7 @@
 import Catalogue
 import Money
 import Pricing
+import Support
 
 /// Options several commands share, with one parser each so they behave the same everywhere.
 enum SharedOptions {

@@ -1,6 +1,7 @@
 import Catalogue
 import Contracts
 import Pricing
+import Support
 
 /// Options and helpers of the commands that use the database.
 enum StoreOptions {

@@ -1,5 +1,6 @@
 import Catalogue
 import Money
+import Support
 
 /// Why a line costs what it does, kept as data while pricing and written out as one Dutch
 /// sentence only when output asks for it: pricing a large municipality produces hundreds of

@@ -66,7 +66,7 @@ public final class DiagnosticCollector {
 }
 
 /// How values are described in messages: `a number (12)`, `the string "12,50"`.
-func describeFound(_ value: JSONValue) -> String {
+public func describeFound(_ value: JSONValue) -> String {
     switch value {
     case .null: "null"
     case .bool(let flag): "the boolean \(flag)"
