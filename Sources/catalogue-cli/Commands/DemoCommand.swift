@@ -65,29 +65,49 @@ enum DemoCommand: CLICommand {
         if arguments.value("--assume-price") == nil { arguments.values["--assume-price"] = "2.1" }
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
-
         guard FileSystem.isDirectory(seedDirectory) else {
             throw .input(.cannotRead(file: seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
         }
+        let databasePath = try prepare(directory)
+        arguments.values["--db"] = databasePath
+        let store = try StoreOptions.open(arguments, context, .readWrite)
+        context.print("1. Created the database \(databasePath) (schema version \(Migrations.latest)).")
+        try importBooks(library, into: store, &context)
+        try importProfiles(into: store, &context)
+        let offer = try compose(store: store, library: library, &context)
+        try report(offer, store: store, library: library, assumptions: assumptions, &context)
+        let quote: QuoteRecord
+        let agreement: AgreementRecord
+        do {
+            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
+            context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
+            agreement = try OfferLifecycle.accept(offer.id, store: store, date: acceptance(date))
+            context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        try write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json], to: directory,
+                  database: databasePath, &context)
+        printManualSteps(date: date, agreement: agreement.reference, &context)
+    }
+
+    /// Checks every document's path and removes an earlier demo database, before anything is
+    /// made: a demo that cannot write its documents stops before it creates a database. Only
+    /// regular files are removed; a link, a device or a folder of that name is refused.
+    private static func prepare(_ directory: String) throws(CLIError) -> String {
         let databasePath = directory + "/demo.sqlite"
         do {
-            // Every document's path is checked before anything is made, so a demo that cannot
-            // write its documents stops before it creates a database.
             for name in documentNames { try FileSystem.checkOutputPath(directory + "/" + name) }
-            // Only an earlier demo database (regular files) is removed; a link, a device or a
-            // folder of that name is refused and left alone.
             for suffix in ["", "-wal", "-shm", "-journal"] { try FileSystem.removeRegularFile(databasePath + suffix) }
             try FileSystem.createDirectories(directory)
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
+        return databasePath
+    }
 
-        var demoArguments = arguments
-        demoArguments.values["--db"] = databasePath
-        let store = try StoreOptions.open(demoArguments, context, .readWrite)
-        func database(_ error: StoreError) -> CLIError { .database(file: databasePath, message: error.description) }
-        context.print("1. Created the database \(databasePath) (schema version \(Migrations.latest)).")
-
+    /// Step 2: every book of the library, stored by hash.
+    private static func importBooks(_ library: TariffLibrary, into store: CatalogueStore, _ context: inout CommandContext) throws(CLIError) {
         for year in library.years {
             do {
                 let content = String(decoding: try library.bytes(year: year), as: UTF8.self)
@@ -96,27 +116,41 @@ enum DemoCommand: CLICommand {
             } catch let error as InputError {
                 throw .input(error)
             } catch let error as StoreError {
-                throw database(error)
+                throw .database(file: store.database.path, message: error.description)
             } catch {
                 throw .internalError("\(error)")
             }
         }
+    }
 
+    /// Step 3: the seed profiles.
+    private static func importProfiles(into store: CatalogueStore, _ context: inout CommandContext) throws(CLIError) {
         var imported = 0
         do {
             for name in try FileSystem.contentsOfDirectory(seedDirectory) where name.hasSuffix(".json") {
                 let file = seedDirectory + "/" + name
                 let bytes = try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes)
                 let profile = try ProfileLoader.load(bytes: bytes, file: file)
-                _ = try? store.importMunicipality(code: profile.code, name: profile.name, profile: String(decoding: bytes, as: UTF8.self))
+                _ = try store.importMunicipality(code: profile.code, name: profile.name, profile: String(decoding: bytes, as: UTF8.self))
                 imported += 1
             }
-        } catch {
+        } catch let error as InputError {
             throw .input(error)
+        } catch let error as StoreError {
+            throw .database(file: store.database.path, message: error.description)
+        } catch {
+            throw .internalError("\(error)")
         }
         context.print("3. Imported \(imported) municipality profiles from \(seedDirectory).")
+    }
 
-        let lineValues = lines.compactMap { try? JSONParser.parse($0) }
+    /// Step 4: the demo's offer for Midden-Drenthe, checked like any offer.
+    private static func compose(store: CatalogueStore, library: TariffLibrary, _ context: inout CommandContext) throws(CLIError) -> OfferRecord {
+        var lineValues: [JSONValue] = []
+        for text in lines {
+            guard let value = try? JSONParser.parse(text) else { throw .internalError("the demo's line \(text) is not JSON") }
+            lineValues.append(value)
+        }
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: "midden-drenthe", firstYear: 2026,
                                 years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: .draft, lines: lineValues)
         let problems = try OfferSupport.problems(draft, store: store, library: library)
@@ -126,10 +160,15 @@ enum DemoCommand: CLICommand {
             offer = try store.createOffer(municipality: draft.municipality, firstYear: draft.firstYear, years: draft.years,
                                           title: draft.title, lines: lineValues)
         } catch {
-            throw database(error)
+            throw .database(file: store.database.path, message: error.description)
         }
         context.print("4. Composed \(OfferSupport.describe(offer)).")
+        return offer
+    }
 
+    /// Step 5: the price per year, and what the projected years assume.
+    private static func report(_ offer: OfferRecord, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
+                               _ context: inout CommandContext) throws(CLIError) {
         let priced: PricedOffer
         do {
             (priced, _) = try OfferLifecycle.price(offer, store: store, library: library, assumptions: assumptions)
@@ -141,29 +180,23 @@ enum DemoCommand: CLICommand {
         if let projected = priced.years.first(where: { $0.status == .projected }), let from = projected.projectedFrom, let rates = projected.assumptions {
             context.print("   Years after \(from) are projected from the \(from) book with wage \(rates.wage.plainString) % and price \(rates.price.plainString) % a year.")
         }
+    }
 
-        let quote: QuoteRecord
-        let agreement: AgreementRecord
-        do {
-            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
-            context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
-            agreement = try OfferLifecycle.accept(offer.id, store: store, date: acceptance(date))
-            context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
-        } catch {
-            throw StoreOptions.error(error, store: store)
-        }
-
-        let files = Array(zip(documentNames, [quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json]))
+    /// Step 8: the six documents, never over the database.
+    private static func write(_ texts: [String], to directory: String, database: String, _ context: inout CommandContext) throws(CLIError) {
+        let files = Array(zip(documentNames, texts))
         for (name, text) in files {
             do {
-                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8),
-                                                   protecting: FileIdentity.ofDatabase(databasePath))
+                try FileSystem.writeFileAtomically(directory + "/" + name, Array(text.utf8), protecting: FileIdentity.ofDatabase(database))
             } catch {
                 throw .cannotCreateOutput(file: error.file, reason: error.reason)
             }
         }
         context.print("8. Wrote the documents:")
         for (name, _) in files { context.print("     \(directory)/\(name)") }
+    }
+
+    private static func printManualSteps(date: CalendarDate, agreement: String, _ context: inout CommandContext) {
         context.print("")
         context.print("The same by hand (with your own database, --db or $CATALOGUE_DB):")
         context.print("  catalogue-cli municipality import seeds/municipalities/*.json")
@@ -173,7 +206,7 @@ enum DemoCommand: CLICommand {
         context.print("  catalogue-cli offer issue 1 --date \(date) --assume-wage 3.75 --assume-price 2.1")
         context.print("  catalogue-cli offer accept 1 --date \(acceptance(date))")
         context.print("  catalogue-cli quote 1 --out out/offerte.html")
-        context.print("  catalogue-cli contract \(agreement.reference) --out out/uitvoeringsovereenkomst.html")
+        context.print("  catalogue-cli contract \(agreement) --out out/uitvoeringsovereenkomst.html")
     }
 
     /// The agreement's date in the demo: two weeks after the quote (a date option ends in 2999,
