@@ -35,28 +35,14 @@ enum ContractAmendCommand: CLICommand {
         let reference = arguments.positionals[0]
         let fromYear = try arguments.required(fromOption, command: info).value
         let date = try StoreOptions.date(arguments, command: info)
-        var changes: [AgreementChange] = try arguments.values(removeOption, command: info).map { .remove(line: $0.value) }
-        let hasLine = LineOptions.given(arguments)
-        if let number = try arguments.value(replaceOption, command: info)?.value {
-            guard hasLine else { throw .usage("'--replace \(number)' needs the new line: give '--service <code>' or '--line <json>'", command: info) }
-            changes.append(.replace(line: number, with: try LineOptions.object(arguments, command: info)))
-        } else if hasLine {
-            changes.append(.add(try LineOptions.object(arguments, command: info)))
-        }
+        let changes = try self.changes(arguments)
+        let source = try profileSource(arguments)
         var format: DocumentFormat?
         let out = try DocumentOutput.target(arguments, context, command: info)
         if let out { format = try DocumentFormat.from(arguments, out: out.path, command: info) }
 
         let store = try StoreOptions.open(arguments, context, .readWrite)
         let agreement = try Lookup.agreement(reference, store: store)
-        var source = AmendmentProfile.unchanged
-        if let file = try arguments.value(profileOption, command: info) {
-            do { source = .file(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), name: file) } catch { throw .input(error) }
-        }
-        if let on = try arguments.value(profileOnOption, command: info) {
-            guard case .unchanged = source else { throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info) }
-            source = .versionOn(on)
-        }
         let profile: String?
         do { profile = try source.resolve(for: agreement, store: store) } catch { throw StoreOptions.error(error, store: store) }
         let proposal: AgreementLifecycle.Proposal
@@ -102,6 +88,34 @@ enum ContractAmendCommand: CLICommand {
             } else {
                 try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
             }
+        }
+    }
+}
+
+extension ContractAmendCommand {
+    /// The changes the options ask for: lines to end, a line to replace, a line to add.
+    static func changes(_ arguments: ParsedArguments) throws(CLIError) -> [AgreementChange] {
+        var changes: [AgreementChange] = try arguments.values(removeOption, command: info).map { .remove(line: $0.value) }
+        let hasLine = LineOptions.given(arguments)
+        if let number = try arguments.value(replaceOption, command: info)?.value {
+            guard hasLine else { throw .usage("'--replace \(number)' needs the new line: give '--service <code>' or '--line <json>'", command: info) }
+            changes.append(.replace(line: number, with: try LineOptions.object(arguments, command: info)))
+        } else if hasLine {
+            changes.append(.add(try LineOptions.object(arguments, command: info)))
+        }
+        return changes
+    }
+
+    /// Which profile the amended years are priced with: the agreement's, a file, or a dated version.
+    static func profileSource(_ arguments: ParsedArguments) throws(CLIError) -> AmendmentProfile {
+        let file = try arguments.value(profileOption, command: info)
+        let on = try arguments.value(profileOnOption, command: info)
+        switch (file, on) {
+        case (nil, nil): return .unchanged
+        case (let file?, nil):
+            do { return .file(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), name: file) } catch { throw .input(error) }
+        case (nil, let on?): return .versionOn(on)
+        case (_?, _?): throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info)
         }
     }
 }

@@ -61,7 +61,13 @@ enum ServiceCommand: CLICommand {
         for line in facts.render(indent: "  ") { context.print(line) }
         context.print()
         for line in wrap(service.description, width: 96) { context.print("  " + line) }
+        tariffs(service, book: book, &context)
+        serviceLevels(service, &context)
+        rules(service, &context)
+    }
 
+    /// Every tariff of every component.
+    private static func tariffs(_ service: Service, book: TariffBook, _ context: inout CommandContext) {
         context.print()
         context.print("Tariffs (amounts in euros)")
         var tariffs = TextTable([.left, .left, .right, .left, .left, .left, .left])
@@ -80,7 +86,10 @@ enum ServiceCommand: CLICommand {
             }
         }
         for line in tariffs.render(indent: "  ") { context.print(line) }
+    }
 
+    /// The service-level tables promised in the agreement.
+    private static func serviceLevels(_ service: Service, _ context: inout CommandContext) {
         if !service.serviceLevels.isEmpty {
             context.print()
             context.print("Service levels (promised in the agreement)")
@@ -100,6 +109,10 @@ enum ServiceCommand: CLICommand {
                 if let note = level.note { context.print("    \(note)") }
             }
         }
+    }
+
+    /// The catalogue's rules for the service and its agreement with each school.
+    private static func rules(_ service: Service, _ context: inout CommandContext) {
         if !service.constraints.isEmpty {
             context.print()
             context.print("Rules")

@@ -389,7 +389,7 @@ enum OfferPriceCommand: CLICommand {
         switch format {
         case .json: context.print(PricedOfferJSON.encode(priced), terminator: true)
         case .csv: context.output += PricedOfferCSV.encode(priced)
-        case .table: PriceTable.render(priced, request: request, &context)
+        case .table: try PriceTable.render(priced, request: request, &context)
         }
     }
 }
