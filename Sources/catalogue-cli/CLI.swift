@@ -95,6 +95,7 @@ enum CLI {
         OfferPriceCommand.self,
         OfferIssueCommand.self,
         OfferAcceptCommand.self,
+        OfferWithdrawCommand.self,
         TariffsShowCommand.self,
         TariffsDiffCommand.self,
         TariffsIndexCommand.self,

@@ -27,3 +27,10 @@ public enum DateRules {
         return nil
     }
 }
+
+extension DateRules {
+    /// Why withdrawing on `date` a quote issued on `issuedOn` is refused, or nil when it is allowed.
+    public static func withdrawalProblem(date: CalendarDate, issuedOn: CalendarDate) -> String? {
+        date < issuedOn ? "the withdrawal date \(date) is before the quote was issued (\(issuedOn))" : nil
+    }
+}

@@ -225,7 +225,7 @@ public enum OfferLifecycle {
         .tampered("the database was changed outside catalogue-cli: \(what); 'catalogue-cli store check' lists every such problem")
     }
 
-    private static func record(_ offerID: Int64, _ store: CatalogueStore) throws(LifecycleError) -> OfferRecord {
+    static func record(_ offerID: Int64, _ store: CatalogueStore) throws(LifecycleError) -> OfferRecord {
         let record: OfferRecord?
         do { record = try store.offer(offerID) } catch { throw .store(error) }
         guard let record else { throw .refused("no offer \(offerID) in the database; 'catalogue-cli offer list' shows them") }

@@ -1,3 +1,5 @@
+import CSQLite
+
 /// The schema, as numbered migrations. A database records the last one applied in
 /// `PRAGMA user_version`; opening applies the missing ones in order, each in its own
 /// transaction, so a failing step leaves the database as it was.
@@ -14,12 +16,19 @@ public enum Migrations {
         public var sql: String
         /// A step in Swift after the SQL, in the same transaction (computing hashes SQLite cannot).
         public var then: (@Sendable (Database) throws(StoreError) -> Void)?
+        /// Whether the SQL rebuilds a table other tables refer to (SQLite's twelve steps: make the
+        /// new table, copy, drop the old one, rename, recreate its indexes and triggers). Foreign
+        /// keys are then switched off around the transaction, as SQLite requires, and checked with
+        /// `PRAGMA foreign_key_check` before it commits.
+        public var rebuildsTables: Bool
 
         /// Creates a migration.
-        public init(version: Int, summary: String, sql: String, then: (@Sendable (Database) throws(StoreError) -> Void)? = nil) {
+        public init(version: Int, summary: String, sql: String, rebuildsTables: Bool = false,
+                    then: (@Sendable (Database) throws(StoreError) -> Void)? = nil) {
             self.version = version
             self.summary = summary
             self.sql = sql
+            self.rebuildsTables = rebuildsTables
             self.then = then
         }
     }
@@ -224,7 +233,52 @@ public enum Migrations {
                 WHEN (SELECT status FROM offers WHERE id = NEW.offer_id) <> 'draft'
                 BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
             """, then: { (database) throws(StoreError) in try Seals.sealEverything(database) }),
+        Migration(version: 8, summary: "an offer can be withdrawn: the offers table is rebuilt with 'withdrawn' among its statuses",
+                  sql: withdrawableOffers, rebuildsTables: true),
     ]
+
+    /// Migration 8: `offers` rebuilt with the same columns, rows, index and triggers, its status
+    /// check admitting `withdrawn`. The triggers on `offer_lines` read `offers`, so they are
+    /// dropped before and made again after the rename.
+    static let withdrawableOffers = """
+        CREATE TABLE offers_new (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            supersedes INTEGER REFERENCES offers (id),
+            municipality TEXT NOT NULL REFERENCES municipalities (code),
+            first_year INTEGER NOT NULL,
+            years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 20),
+            title TEXT,
+            status TEXT NOT NULL CHECK (status IN ('draft', 'issued', 'accepted', 'superseded', 'withdrawn')),
+            created_at TEXT NOT NULL,
+            UNIQUE (reference, version)
+        );
+        INSERT INTO offers_new (id, reference, version, supersedes, municipality, first_year, years, title, status, created_at)
+            SELECT id, reference, version, supersedes, municipality, first_year, years, title, status, created_at FROM offers;
+        DROP TRIGGER issued_offer_lines_are_frozen_update;
+        DROP TRIGGER issued_offer_lines_are_frozen_delete;
+        DROP TRIGGER issued_offer_lines_are_frozen_insert;
+        DROP TABLE offers;
+        ALTER TABLE offers_new RENAME TO offers;
+        CREATE INDEX offers_by_municipality ON offers (municipality);
+        CREATE TRIGGER offer_status_moves_forward BEFORE UPDATE OF status ON offers
+            WHEN NOT ((OLD.status = 'draft' AND NEW.status IN ('issued', 'withdrawn'))
+                OR (OLD.status = 'issued' AND NEW.status IN ('accepted', 'superseded', 'withdrawn')))
+            BEGIN SELECT RAISE(ABORT, 'an offer''s status only moves forward: draft, issued, then accepted, superseded or withdrawn'); END;
+        CREATE TRIGGER issued_offers_are_frozen BEFORE UPDATE OF reference, version, supersedes, municipality, first_year, years, title ON offers
+            WHEN OLD.status <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'only a draft offer changes'); END;
+        CREATE TRIGGER issued_offer_lines_are_frozen_update BEFORE UPDATE ON offer_lines
+            WHEN (SELECT status FROM offers WHERE id = OLD.offer_id) <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
+        CREATE TRIGGER issued_offer_lines_are_frozen_delete BEFORE DELETE ON offer_lines
+            WHEN (SELECT status FROM offers WHERE id = OLD.offer_id) <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
+        CREATE TRIGGER issued_offer_lines_are_frozen_insert BEFORE INSERT ON offer_lines
+            WHEN (SELECT status FROM offers WHERE id = NEW.offer_id) <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'only a draft offer''s lines change'); END;
+        """
 
     /// The schema version this program writes.
     public static var latest: Int { all.last?.version ?? 0 }
@@ -238,14 +292,28 @@ public enum Migrations {
                              code: 1, sql: nil)
         }
         for migration in migrations where migration.version > current && migration.version <= target {
+            // SQLite ignores this pragma inside a transaction: it is switched before BEGIN.
+            if migration.rebuildsTables { try database.execute("PRAGMA foreign_keys = OFF") }
+            defer { if migration.rebuildsTables { try? database.execute("PRAGMA foreign_keys = ON") } }
             try database.transaction { () throws(StoreError) in
                 // Read again inside the lock: another process may have migrated meanwhile.
                 guard try version(of: database) < migration.version else { return }
                 try database.execute(migration.sql)
                 try migration.then?(database)
+                if migration.rebuildsTables { try checkForeignKeys(database, migration: migration) }
                 try database.execute("PRAGMA user_version = \(migration.version)")
             }
         }
+    }
+
+    /// Refuses (rolling the migration back) a rebuild after which a row refers to one that is gone.
+    private static func checkForeignKeys(_ database: Database, migration: Migration) throws(StoreError) {
+        let problems = try database.query("PRAGMA foreign_key_check")
+        guard let first = problems.first else { return }
+        let row = first.count > 1 ? first[1].integer.map(String.init) ?? "?" : "?"
+        throw StoreError(operation: "migrate \(database.path) to schema version \(migration.version)",
+                         message: "\(problems.count) row(s) refer to a row that does not exist, the first in \(first.first?.text ?? "?") row \(row); "
+                            + "the database is left at its previous version", code: SQLITE_CONSTRAINT, sql: "PRAGMA foreign_key_check")
     }
 
     /// Refuses, without changing anything, a database that is not at this program's schema:

@@ -113,6 +113,18 @@ extension CatalogueStore {
         return created
     }
 
+    /// Marks a draft or issued offer withdrawn, with the date and reason in the audit log. The
+    /// caller (`OfferLifecycle.withdraw`) has checked, in the same transaction, that it may be.
+    func markWithdrawn(_ record: OfferRecord, quote: String?, date: CalendarDate, reason: String) throws(StoreError) -> OfferRecord {
+        try database.transaction { () throws(StoreError) -> OfferRecord in
+            try database.query("UPDATE offers SET status = 'withdrawn' WHERE id = ?", [.integer(record.id)])
+            var after: JSONValue = ["status": "withdrawn", "date": .string(date.description), "reason": .string(reason)]
+            if let quote { after = ["status": "withdrawn", "date": .string(date.description), "reason": .string(reason), "quote": .string(quote)] }
+            try audit("withdraw", "offer", String(record.id), before: ["status": .string(record.status.rawValue)], after: after)
+            return try offerInTransaction(record.id)
+        }
+    }
+
     func insertLines(_ id: Int64, _ lines: [JSONValue]) throws(StoreError) {
         for (position, line) in lines.enumerated() {
             try database.query("INSERT INTO offer_lines (offer_id, position, line) VALUES (?, ?, ?)",

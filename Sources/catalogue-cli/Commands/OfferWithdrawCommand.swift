@@ -1,0 +1,36 @@
+import Catalogue
+import Contracts
+
+/// `catalogue-cli offer withdraw ID --date D --reason TEXT`.
+enum OfferWithdrawCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["offer", "withdraw"],
+        abstract: "Withdraw a draft or an issued quote that is not accepted yet, with the reason.",
+        positionals: [Positional(name: "offer", help: "The offer number.")],
+        options: [StoreOptions.date, reasonOption.info, StoreOptions.database],
+        discussion: "A withdrawn offer never changes again and its quote can no longer be accepted; the date and the reason are recorded in the audit log. An accepted offer cannot be withdrawn.")
+
+    static let reasonOption = Option<String>(
+        "--reason", valueName: "text", help: "Why the offer is withdrawn (required; recorded in the audit log).", required: true)
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
+        let date = try StoreOptions.date(arguments, command: info)
+        let reason = try arguments.required(reasonOption, command: info, why: "a withdrawal is recorded with its reason")
+        guard reason.contains(where: { !$0.isWhitespace }) else {
+            throw .usage("'--reason' is empty; say why the offer is withdrawn", command: info)
+        }
+        let store = try StoreOptions.open(arguments, context, .readWrite)
+        _ = try Lookup.offer(id, store: store)
+        let withdrawal: OfferWithdrawal
+        do {
+            withdrawal = try OfferLifecycle.withdraw(id, store: store, date: date, reason: reason)
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        context.print("Withdrew offer \(id) (\(withdrawal.offer.label)) on \(withdrawal.date): \(withdrawal.reason)")
+        if let quote = withdrawal.quoteReference {
+            context.print("Its quote \(quote) can no longer be accepted.")
+        }
+    }
+}
