@@ -107,7 +107,7 @@ enum CLI {
     /// Commands that only group others; their subcommands are the commands under their path.
     static let groups: [CommandInfo] = [
         CommandInfo(path: ["municipality"], abstract: "Work with the municipality profiles in the database."),
-        CommandInfo(path: ["offer"], abstract: "Compose, price, issue and accept offers in the database."),
+        CommandInfo(path: ["offer"], abstract: "Create, price, issue, accept and withdraw offers in the database."),
         CommandInfo(path: ["tariffs"], abstract: "Work with tariff books: show, compare, index and check them."),
         CommandInfo(path: ["store"], abstract: "Look after the database itself: check it, upgrade it."),
     ].map { withSubcommands($0) }

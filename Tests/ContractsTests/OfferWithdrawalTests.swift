@@ -1,3 +1,4 @@
+import Support
 import Catalogue
 import Contracts
 import JSON

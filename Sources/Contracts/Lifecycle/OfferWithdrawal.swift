@@ -1,3 +1,4 @@
+import Support
 import Catalogue
 
 /// What a withdrawal did: the offer as it is now, and the quote that can no longer be accepted.

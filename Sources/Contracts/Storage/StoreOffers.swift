@@ -1,3 +1,4 @@
+import Support
 import Catalogue
 import JSON
 import Money
