@@ -8,9 +8,9 @@ public enum InputLimits {
     public static let pupils = 0...20_000
     /// Branches in one profile.
     public static let branches = 1_000
-    /// Schools in one profile. Every limit on a profile is chosen so that the largest profile
-    /// can be priced over `offerYears` in bounded memory, and so that one year of every service
-    /// on every subject stays within `documentLines`.
+    /// Schools in one profile. The limits on a profile's lists are chosen so that the largest
+    /// profile is priced over 20 years in bounded memory (every service on every subject: 336 282
+    /// priced lines, 0,5 GB as CSV), and one year of it (about 22 500 lines) fits in `documentLines`.
     public static let schools = 1_000
     /// Childcare locations, and consultation bureaus, in one profile.
     public static let locations = 2_000
@@ -34,6 +34,7 @@ public enum InputLimits {
         return "\(offer) has \(count) priced lines (one per service, component, subject and year); an offerte or agreement "
             + "holds at most \(documentLines): split it into offers of fewer years or subjects"
     }
+
     /// Calendar years the tool prices.
     public static let calendarYears = 2000...2999
     /// Upper bounds of the numbers an offer line may give, by field; other fields allow up to
