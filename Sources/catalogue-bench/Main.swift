@@ -105,7 +105,7 @@ struct Bench {
         let largeLines = largePriced.years.reduce(0) { $0 + $1.lines.count }
         let largeTime = try measure(seconds: 1.5) { _ = try PricingEngine.price(largeRequest.offer, books: books) }
         let linesPerSecond = Double(largeLines) / largeTime
-        report(Row(name: "pricing, large municipality (500 branches, 5 000 schools) × \(years) years", value: Double(years) / largeTime,
+        report(Row(name: "pricing, large municipality (500 branches, 1 000 schools) × \(years) years", value: Double(years) / largeTime,
                    unit: "offer-years/s", target: "", met: nil))
         report(Row(name: "pricing, large municipality: \(largeLines) lines", value: linesPerSecond, unit: "lines/s",
                    target: "≥ 1 000 000", met: linesPerSecond >= 1_000_000))
@@ -245,6 +245,7 @@ struct Bench {
                 report(Row(name: "peak memory: catalogue-cli price of it with JSON output", value: mebibytes, unit: "MiB", target: "", met: nil))
                 report(Row(name: "the same, whole process time", value: memory.seconds * 1e3, unit: "ms", target: "", met: nil))
             }
+            try issueLargest(tool: tool, directory: directory, book: book, books: books, report: report)
         } else {
             print("(catalogue-cli not found beside the benchmark; build it to measure the whole process)")
         }
@@ -284,6 +285,40 @@ struct Bench {
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let levels = priced.years.reduce(0) { $0 + $1.serviceLevels.count }
         print("peak \(usage.ru_maxrss) KiB; before pricing \(before.ru_maxrss) KiB; \(priced.years.reduce(0) { $0 + $1.lines.count }) lines, \(levels) service levels; line \(MemoryLayout<PricedLine>.stride) B, level \(MemoryLayout<ServiceLevelStatement>.stride) B")
+    }
+
+    /// Issues the largest offer the limits admit with the real tool, in a new database: the
+    /// largest profile, every service, over as many years as `InputLimits.documentLines` allows.
+    /// Reports the time and peak memory of `offer issue`, which stores and renders every line.
+    static func issueLargest(tool: String, directory: String, book: TariffBook, books: PricingBooks, report: (Row) -> Void) throws {
+        let profileText = Workloads.largestProfile()
+        let profile = try ProfileLoader.load(bytes: Array(profileText.utf8), file: "largest")
+        // The most years whose priced lines stay within the bound (the count does not depend on the book's amounts).
+        var years = 0, lines = 0
+        for candidate in 1...books.byYear.count {
+            let offer = Workloads.fullOffer(for: profile, book: book, firstYear: 2025, years: candidate)
+            let request = try PricingRequestLoader.load(profileBytes: Array(profileText.utf8), profileFile: "largest", offerBytes: Array(offer.utf8),
+                                                        offerFile: "offer") { (_) throws(InputError) -> PricingBooks in books }
+            let count = try PricingEngine.price(request.offer, books: books).lineCount
+            guard count <= InputLimits.documentLines else { break }
+            (years, lines) = (candidate, count)
+        }
+        guard years > 0 else { return }
+        let database = directory + "/largest.sqlite", profileFile = directory + "/largest.json", offerFile = directory + "/largest.offer.json"
+        try FileSystem.writeFileAtomically(profileFile, Array(profileText.utf8))
+        // Issued before its first year, with the years after the last book projected.
+        try FileSystem.writeFileAtomically(offerFile, Array(Workloads.fullOffer(for: profile, book: book, firstYear: 2026, years: years).utf8))
+        guard processTime([tool, "municipality", "import", profileFile, "--db", database], runs: 1) != nil,
+              processTime([tool, "offer", "create", "--from", offerFile, "--db", database], runs: 1) != nil,
+              let issue = processTime([tool, "offer", "issue", "1", "--date", "2025-12-01", "--db", database,
+                                       "--assume-wage", "3.75", "--assume-price", "2.1"], runs: 1) else {
+            print("(could not issue the largest offer: run catalogue-cli offer issue on \(offerFile) to see why)")
+            return
+        }
+        let name = "offer issue, largest profile × \(years) years: \(lines) lines (bound \(InputLimits.documentLines))"
+        report(Row(name: name, value: issue.seconds, unit: "s", target: "", met: nil))
+        let mebibytes = Double(issue.maximumResidentKilobytes) / 1024
+        report(Row(name: "peak memory: that offer issue", value: mebibytes, unit: "MiB", target: "< 1024", met: mebibytes < 1024))
     }
 
     /// The `catalogue-cli` built beside this benchmark, if any.

@@ -3,8 +3,9 @@ import JSON
 import Money
 import Pricing
 
-/// The inputs the benchmark prices: an offer of every service for each seed municipality, and a
-/// synthetic large municipality (500 branches, 5 000 schools).
+/// The inputs the benchmark prices: an offer of every service for each seed municipality, a
+/// synthetic large municipality (500 branches, 1 000 schools), and the largest profile the input
+/// limits admit.
 enum Workloads {
     /// An offer with a line for every service the profile can take, as offer-file JSON.
     static func fullOffer(for profile: MunicipalityProfile, book: TariffBook, firstYear: Int, years: Int) -> String {
@@ -38,7 +39,7 @@ enum Workloads {
         return "{\"municipality\": \"\(profile.code)\", \"firstYear\": \(firstYear), \"years\": \(years), \"lines\": [\(lines.joined(separator: ", "))]}"
     }
 
-    /// A deterministic synthetic municipality: 500 branches, 5 000 schools, 400 childcare
+    /// A deterministic synthetic municipality: 500 branches, 1 000 schools, 400 childcare
     /// locations and 60 consultation bureaus.
     static func largeProfile() -> String {
         var state: UInt64 = 42
@@ -48,13 +49,31 @@ enum Workloads {
         }
         let sizes = ["large", "medium", "small", "service-point"]
         let branches = (0..<500).map { "{\"id\": \"b\($0)\", \"name\": \"Vestiging \($0)\", \"size\": \"\(sizes[next(4)])\"}" }
-        let schools = (0..<5_000).map { index in
+        let schools = (0..<1_000).map { index in
             "{\"id\": \"s\(index)\", \"name\": \"School \(index)\", \"level\": \"\(index % 5 == 4 ? "vo" : "po")\", \"pupils\": \(20 + next(900))}"
         }
         let childcare = (0..<400).map { "{\"id\": \"ko\($0)\", \"name\": \"Kinderopvang \($0)\"}" }
         let bureaus = (0..<60).map { "{\"id\": \"cb\($0)\", \"name\": \"Consultatiebureau \($0)\"}" }
         return """
         {"code": "groot", "name": "Grote synthetische gemeente", "inhabitants": [{"date": "2024-01-01", "count": 850000}],
+         "branches": [\(branches.joined(separator: ", "))], "schools": [\(schools.joined(separator: ", "))],
+         "childcareLocations": [\(childcare.joined(separator: ", "))], "consultationBureaus": [\(bureaus.joined(separator: ", "))]}
+        """
+    }
+
+    /// The largest profile the input limits admit, as `scripts/largest-offer.py` writes it: every
+    /// branch, school, childcare location and consultation bureau allowed, all schools primary
+    /// (dbos-po with thuislezen gives the most priced lines a school).
+    static func largestProfile() -> String {
+        let sizes = ["large", "medium", "small", "service-point"]
+        let branches = (0..<InputLimits.branches).map { "{\"id\": \"b\($0)\", \"name\": \"Vestiging \($0)\", \"size\": \"\(sizes[$0 % 4])\"}" }
+        let schools = (0..<InputLimits.schools).map { index in
+            "{\"id\": \"s\(index)\", \"name\": \"School \(index)\", \"level\": \"po\", \"pupils\": \(20 + index * 7919 % 900)}"
+        }
+        let childcare = (0..<InputLimits.locations).map { "{\"id\": \"ko\($0)\", \"name\": \"Kinderopvang \($0)\"}" }
+        let bureaus = (0..<InputLimits.locations).map { "{\"id\": \"cb\($0)\", \"name\": \"Consultatiebureau \($0)\"}" }
+        return """
+        {"code": "grootst", "name": "Grootste toegelaten gemeente", "inhabitants": [{"date": "2024-01-01", "count": 5000000}],
          "branches": [\(branches.joined(separator: ", "))], "schools": [\(schools.joined(separator: ", "))],
          "childcareLocations": [\(childcare.joined(separator: ", "))], "consultationBureaus": [\(bureaus.joined(separator: ", "))]}
         """

@@ -148,10 +148,11 @@ struct FuzzTests {
             }
             let fuzzCase = FuzzCase(index: -2, kind: kind, mutation: .largeFile, pair: pair,
                                     input: MutatedInput(bytes: [], description: "the 50 MB file through the command line"))
+            var report = CaseReport(accepted: result.exitCode == .success, problems: problems)
             if elapsed > slowStepLimit(forBytes: 0) {
-                problems.append("the command line took \(elapsed.secondsText) to refuse a file by its size")
+                report.observations[.slowStep] = "the command line took \(elapsed.secondsText) to refuse a file by its size"
             }
-            tally.add(CaseReport(accepted: result.exitCode == .success, problems: problems), for: fuzzCase, duration: elapsed)
+            tally.add(report, for: fuzzCase, duration: elapsed)
         }
         print(tally.summary(title: "Fuzz (50 MB file, library and command line)", elapsed: clock.now - start))
         recordFindings(tally.findings, seed: FuzzConfiguration.current.seed)

@@ -90,6 +90,7 @@ public enum OfferLifecycle {
         let (priced, request) = try price(offer, profile: profile) { (years) throws(InputError) -> PricingBooks in
             try BookProjector.books(for: years, library: library, assumptions: assumptions)
         }
+        if let problem = InputLimits.documentLinesProblem(priced.lineCount, offer: "offer \(offerID) (\(offer.label))") { throw .refused(problem) }
         var supersedes: String?
         if let previous = offer.supersedes {
             do { supersedes = try store.quote(offerID: previous)?.reference } catch { throw .store(error) }

@@ -8,16 +8,33 @@ public enum InputLimits {
     public static let pupils = 0...20_000
     /// Branches in one profile.
     public static let branches = 1_000
-    /// Schools in one profile.
-    public static let schools = 10_000
+    /// Schools in one profile. The limits on a profile's lists are chosen so that the largest
+    /// profile is priced over 20 years in bounded memory (every service on every subject: 336 282
+    /// priced lines, 0,5 GB as CSV), and one year of it (about 22 500 lines) fits in `documentLines`.
+    public static let schools = 1_000
     /// Childcare locations, and consultation bureaus, in one profile.
-    public static let locations = 10_000
+    public static let locations = 2_000
     /// Dated inhabitant counts in one profile.
     public static let inhabitantCounts = 1_000
     /// Lines in one offer.
     public static let offerLines = 1_000
     /// Years in one offer.
     public static let offerYears = 1...20
+    /// Priced lines (one per service, component, subject and year) an offer may have to be issued
+    /// or rendered as an offerte or agreement. Every line is stored and rendered three times (HTML,
+    /// Markdown, JSON), about 10 KB of memory a line while issuing: the largest offer within this
+    /// bound issues in about 0,5 GB (measured with `scripts/largest-offer.py`). Pricing alone has
+    /// no such bound: a larger offer is priced, and is split (fewer years or subjects) to be issued.
+    public static let documentLines = 50_000
+
+    /// The refusal of a document of `count` priced lines for `offer` (what the user calls it), or
+    /// nil when it is within `documentLines`.
+    public static func documentLinesProblem(_ count: Int, offer: String) -> String? {
+        guard count > documentLines else { return nil }
+        return "\(offer) has \(count) priced lines (one per service, component, subject and year); an offerte or agreement "
+            + "holds at most \(documentLines): split it into offers of fewer years or subjects"
+    }
+
     /// Calendar years the tool prices.
     public static let calendarYears = 2000...2999
     /// Upper bounds of the numbers an offer line may give, by field; other fields allow up to

@@ -176,3 +176,8 @@ public struct PayerTotals: Sendable, Equatable {
         participants = try participants.adding(other.participants)
     }
 }
+
+extension PricedOffer {
+    /// The priced lines over all years: what `InputLimits.documentLines` bounds.
+    public var lineCount: Int { years.reduce(0) { $0 + $1.lines.count } }
+}

@@ -95,14 +95,17 @@ enum DocumentOutput {
         }
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: command)
+        let priced: (PricedOffer, PricingRequest)
         do {
             let request = try PricingRequestLoader.load(profileFile: profile, offerFile: offer, library: library, assumptions: assumptions)
-            return (try PricingEngine.price(request.offer, books: request.books), request)
+            priced = (try PricingEngine.price(request.offer, books: request.books), request)
         } catch let error as InputError {
             throw .input(error)
         } catch {
             throw .internalError("\(error)")
         }
+        if let problem = InputLimits.documentLinesProblem(priced.0.lineCount, offer: offer) { throw .refused(problem) }
+        return priced
     }
 
     static let statelessOptions: [OptionInfo] = [
