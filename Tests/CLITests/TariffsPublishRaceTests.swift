@@ -83,4 +83,24 @@ struct TariffsPublishRaceTests {
         #expect(readFile(directory + "/2026.json") == (try bookAlone(wage: "3.75")))
         #expect(temporaryLeftovers(in: directory) == [])
     }
+
+    @Test("two --replace runs at once: each replaces the book it read, so the last one records the other's hash and no book is lost unseen",
+          arguments: 1...3)
+    func concurrentReplaces(trial: Int) throws {
+        let directory = scratch()
+        #expect(run(index(wage: "3.75", into: directory)).exitCode == .success)
+        let original = try #require(readFile(directory + "/2026.json"))
+        let wages = ["3.5", "4"]
+        let results = together(wages.map { index(wage: $0, into: directory) + ["--replace"] })
+        #expect(results.map(\.status) == [0, 0], "\(results.map(\.error))")
+        let final = try #require(readFile(directory + "/2026.json"))
+        let last = final.contains("\"wage\": \"3.5\"") ? 0 : 1
+        // What the other run wrote: its book replacing the original.
+        let other = scratch()
+        writeFile(other + "/2026.json", original)
+        #expect(run(index(wage: wages[1 - last], into: other) + ["--replace"]).exitCode == .success)
+        let overwritten = try #require(readFile(other + "/2026.json"))
+        #expect(final.contains("\"replaces\": \"sha256:\(CatalogueSHA.hex(overwritten))\""), "\(final)")
+        #expect(temporaryLeftovers(in: directory) == [])
+    }
 }
