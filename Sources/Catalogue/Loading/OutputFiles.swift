@@ -69,7 +69,9 @@ public enum ExistingOutput: Sendable, Equatable {
 /// is put in place with `link(2)` instead of `rename(2)`: the kernel refuses it when anything
 /// appeared at the path meanwhile, so of two programs writing a new file at once exactly one
 /// writes it and the other gets a conflict. With `.replaceOnly` the file there must still be the
-/// one the caller read and checked.
+/// one the caller read and checked; the last check and the rename are made holding the folder's
+/// advisory lock (`flock`), so two such writers cannot both pass the check before either renames
+/// (a program that writes the path without the lock, an editor say, is only seen by the check).
 extension FileSystem {
     /// Writes `bytes` to `path` as described above; `protected` are files that must not be
     /// replaced. A target that is not what `existing` allows is a conflict
@@ -90,6 +92,9 @@ extension FileSystem {
             guard fsync(temporary.descriptor) == 0 else { throw OutputError(file: path, reason: lastErrorMessage()) }
             isOpen = false
             guard close(temporary.descriptor) == 0 else { throw OutputError(file: path, reason: lastErrorMessage()) }
+            // Writers that must not replace unseen check and rename one at a time in this folder.
+            let locked = allowed != .replace && lockFolder(directory)
+            defer { if locked { _ = flock(directory, LOCK_UN) } }
             let now = try checkTarget(directory, name, path: path, protecting: protected)
             guard now.map(FileIdentity.init) == existing.map(FileIdentity.init) else {
                 let change = existing == nil ? "made" : now == nil ? "removed" : "replaced"
@@ -104,6 +109,15 @@ extension FileSystem {
         // Flush the folder too, so the rename itself survives a power cut.
         _ = fsync(directory)
         removeStaleTemporaries(in: directory, for: name)
+    }
+
+    /// Takes the folder's advisory lock (`flock`), waiting for another writer's last check and
+    /// rename; false when the file system has no such locks, and the check is then unguarded.
+    private static func lockFolder(_ directory: Int32) -> Bool {
+        while flock(directory, LOCK_EX) != 0 {
+            guard errno == EINTR else { return false }
+        }
+        return true
     }
 
     /// Renames the written temporary file to `name`, or with `keeping` links it there, which
