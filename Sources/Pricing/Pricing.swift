@@ -4,7 +4,8 @@
 ///
 /// Folders in the order the data flows (each uses only those before it):
 /// 1. `Indexation`: a book indexed into the next (`TariffIndexer`), the books of every year of
-///    an offer, published or projected (`PricingBooks`, `BookProjector`).
+///    an offer, published or projected (`PricingBooks`, `BookProjector`), publishing a new book
+///    (`TariffPublisher`).
 /// 2. `Input`: the profile and the offer, decoded and validated against the books
 ///    (`ValidatedOffer`, `PricingRequest`).
 /// 3. `Output`: the priced model (`PricedOffer`, `PricedLine`, `LineExplanation`) and its
@@ -13,6 +14,8 @@
 /// 5. `Coverage`: what an offer serves and misses.
 /// 6. `Composer`: the best offer within a budget, checked against the engine.
 ///
-/// It reads the catalogue model (`Catalogue`) and computes with `Money`; it never writes files
-/// or stores anything, and never renders documents (that is `Contracts`).
+/// It reads the catalogue model (`Catalogue`) and computes with `Money`. The one place it reads
+/// and writes files is publishing a tariff book (`TariffPublisher`: a tariff directory's book in,
+/// next year's book out, through `Support`'s file helpers); it never stores anything and never
+/// renders documents (that is `Contracts`).
 public enum PricingModule {}

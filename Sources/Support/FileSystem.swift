@@ -119,11 +119,15 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// Why, e.g. "permission denied".
     public var reason: String
+    /// Whether the path holds, or came to hold while writing, another file than the write may
+    /// replace (see `ExistingOutput`); nothing was written, and the caller may read it again.
+    public var isConflict: Bool
 
     /// Creates the error.
-    public init(file: String, reason: String) {
+    public init(file: String, reason: String, isConflict: Bool = false) {
         self.file = file
         self.reason = reason
+        self.isConflict = isConflict
     }
 
     public var description: String { "cannot create \(file): \(reason)" }

@@ -30,6 +30,30 @@ public struct FileIdentity: Hashable, Sendable {
     }
 }
 
+/// Which file already at an output path a write may replace.
+public enum ExistingOutput: Sendable, Equatable {
+    /// The regular file there, if there is one.
+    case replace
+    /// None: the file is made only when nothing is at the path, also at the moment it is put in place.
+    case keep
+    /// Only this file, the one the caller read and checked; none there, or another, is a conflict.
+    case replaceOnly(FileIdentity)
+
+    /// Throws a conflict when `identity` (what is at `path` now, nil for nothing) may not be replaced.
+    func check(_ identity: FileIdentity?, path: String) throws(OutputError) {
+        switch self {
+        case .replace: return
+        case .keep:
+            guard identity != nil else { return }
+            throw OutputError(file: path, reason: "it already exists", isConflict: true)
+        case .replaceOnly(let expected):
+            guard identity != expected else { return }
+            throw OutputError(file: path, reason: identity == nil ? "it was removed by another program" : "it was replaced by another program",
+                              isConflict: true)
+        }
+    }
+}
+
 /// Writing output files safely. An output path names either nothing yet (a new file is made) or
 /// a regular file (it is replaced). A symbolic link, a directory, a device, a FIFO, a socket or a
 /// file the caller protects (the open database) is refused and left as it is.
@@ -40,15 +64,26 @@ public struct FileIdentity: Hashable, Sendable {
 /// step works relative to the folder opened once, and `rename` never follows a link or writes
 /// into what it replaces: a target swapped for something else between the check and the rename
 /// can only be replaced (in a folder the swapper can write to anyway), never written through.
+///
+/// `existing` says which file at the path the write may replace. With `.keep` the temporary file
+/// is put in place with `link(2)` instead of `rename(2)`: the kernel refuses it when anything
+/// appeared at the path meanwhile, so of two programs writing a new file at once exactly one
+/// writes it and the other gets a conflict. With `.replaceOnly` the file there must still be the
+/// one the caller read and checked; the last check and the rename are made holding the folder's
+/// advisory lock (`flock`), so two such writers cannot both pass the check before either renames
+/// (a program that writes the path without the lock, an editor say, is only seen by the check).
 extension FileSystem {
-    /// Writes `bytes` to `path` as described above; `protected` are files that must not be replaced.
-    public static func writeFileAtomically(_ path: String, _ bytes: [UInt8],
-                                           protecting protected: Set<FileIdentity> = []) throws(OutputError) {
+    /// Writes `bytes` to `path` as described above; `protected` are files that must not be
+    /// replaced. A target that is not what `existing` allows is a conflict
+    /// (`OutputError.isConflict`): nothing is written, and the caller may read the path again.
+    public static func writeFileAtomically(_ path: String, _ bytes: [UInt8], protecting protected: Set<FileIdentity> = [],
+                                           existing allowed: ExistingOutput = .replace) throws(OutputError) {
         let (folder, name) = try splitOutputPath(path)
         let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { throw OutputError(file: path, reason: folderProblem(folder)) }
         defer { close(directory) }
         let existing = try checkTarget(directory, name, path: path, protecting: protected)
+        try allowed.check(existing.map(FileIdentity.init), path: path)
         let temporary = try createTemporary(in: directory, for: name, path: path)
         var isOpen = true
         do throws(OutputError) {
@@ -57,13 +92,15 @@ extension FileSystem {
             guard fsync(temporary.descriptor) == 0 else { throw OutputError(file: path, reason: lastErrorMessage()) }
             isOpen = false
             guard close(temporary.descriptor) == 0 else { throw OutputError(file: path, reason: lastErrorMessage()) }
+            // Writers that must not replace unseen check and rename one at a time in this folder.
+            let locked = allowed != .replace && lockFolder(directory)
+            defer { if locked { _ = flock(directory, LOCK_UN) } }
             let now = try checkTarget(directory, name, path: path, protecting: protected)
             guard now.map(FileIdentity.init) == existing.map(FileIdentity.init) else {
-                throw OutputError(file: path, reason: "it was replaced by another program while this one was writing it")
+                let change = existing == nil ? "made" : now == nil ? "removed" : "replaced"
+                throw OutputError(file: path, reason: "it was \(change) by another program while this one was writing it", isConflict: true)
             }
-            guard renameat(directory, temporary.name, directory, name) == 0 else {
-                throw OutputError(file: path, reason: lastErrorMessage())
-            }
+            try putInPlace(temporary.name, as: name, in: directory, path: path, keeping: allowed == .keep)
         } catch {
             if isOpen { close(temporary.descriptor) }
             unlinkat(directory, temporary.name, 0)
@@ -72,6 +109,35 @@ extension FileSystem {
         // Flush the folder too, so the rename itself survives a power cut.
         _ = fsync(directory)
         removeStaleTemporaries(in: directory, for: name)
+    }
+
+    /// Takes the folder's advisory lock (`flock`), waiting for another writer's last check and
+    /// rename; false when the file system has no such locks, and the check is then unguarded.
+    private static func lockFolder(_ directory: Int32) -> Bool {
+        while flock(directory, LOCK_EX) != 0 {
+            guard errno == EINTR else { return false }
+        }
+        return true
+    }
+
+    /// Renames the written temporary file to `name`, or with `keeping` links it there, which
+    /// fails when anything is at `name`. A file system without hard links is left with the
+    /// rename after the check just made.
+    private static func putInPlace(_ temporary: String, as name: String, in directory: Int32, path: String,
+                                   keeping: Bool) throws(OutputError) {
+        if keeping {
+            if linkat(directory, temporary, directory, name, 0) == 0 {
+                unlinkat(directory, temporary, 0)
+                return
+            }
+            if errno == EEXIST {
+                throw OutputError(file: path, reason: "it was made by another program while this one was writing it", isConflict: true)
+            }
+            guard errno == EPERM || errno == EOPNOTSUPP else { throw OutputError(file: path, reason: lastErrorMessage()) }
+        }
+        guard renameat(directory, temporary, directory, name) == 0 else {
+            throw OutputError(file: path, reason: lastErrorMessage())
+        }
     }
 
     /// Checks, without writing anything, that `path` may be written: it names nothing yet or a

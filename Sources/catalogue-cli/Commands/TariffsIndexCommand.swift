@@ -40,101 +40,49 @@ enum TariffsIndexCommand: CLICommand {
         let wage = try arguments.required(wageOption, command: info)
         let price = try arguments.required(priceOption, command: info)
         let date = try arguments.value(dateOption, command: info)
+        let share = try arguments.value(mixedWageShareOption, command: info)
         let directory = arguments.value("--tariffs") ?? context.environment.defaultTariffsDirectory
-        guard FileSystem.isDirectory(directory) else {
-            throw .input(.cannotRead(file: directory, reason: "no such directory; indexing reads and writes the books of a tariff directory (--tariffs)"))
-        }
-        let sourceFile = path(directory, from)
-        let targetFile = path(directory, from + 1)
-        do { try FileSystem.checkOutputPath(targetFile) } catch { throw .cannotCreateOutput(file: error.file, reason: error.reason) }
-        let source: TariffBook
-        let sourceHash: String
-        let sourceBytes: [UInt8]
+        let outcome: PublishOutcome
         do {
-            sourceBytes = try FileSystem.readFile(sourceFile, limit: FileSystem.maximumBookBytes)
-            sourceHash = "sha256:" + SHA256.hex(sourceBytes)
-            source = try TariffBookLoader.load(bytes: sourceBytes, file: sourceFile, expectedYear: from)
+            outcome = try TariffPublisher.publish(from: from, directory: directory, wage: wage, price: price, mixedWageShare: share,
+                                                  date: date, replace: arguments.flag("--replace"))
         } catch {
-            throw .input(error)
+            throw cliError(error, from: from, arguments)
         }
-        var weights = source.mixedWeights
-        if let share = try arguments.value(mixedWageShareOption, command: info) {
-            guard let priceShare = try? Rational.one.subtracting(share) else { throw .internalError("1 - \(share) does not fit") }
-            weights = MixedWeights(wage: share, price: priceShare)
+        switch outcome {
+        case .unchanged(let file, let hash):
+            context.print("\(file) already holds the book these inputs give (\(hash)); nothing changed.")
+        case .written(let publication):
+            report(publication, from: from, arguments, &context)
         }
-        let parameters: IndexationParameters
-        do {
-            parameters = try IndexationParameters(wage: wage, price: price, weights: weights)
-        } catch {
-            throw .usage(error.description, command: info)
-        }
+    }
 
-        var book = try index(source, parameters, sourceHash: sourceHash, from: from, date: date, replacedHash: nil)
-        if FileSystem.isFile(targetFile) {
-            let existingBytes: [UInt8]
-            do { existingBytes = try FileSystem.readFile(targetFile, limit: FileSystem.maximumBookBytes) } catch { throw .input(error) }
-            let existingHash = "sha256:" + SHA256.hex(existingBytes)
-            let existing = try? TariffBookLoader.load(bytes: existingBytes, file: targetFile, expectedYear: from + 1)
-            if let existing, essence(existing) == essence(book) {
-                context.print("\(targetFile) already holds the book these inputs give (\(existingHash)); nothing changed.")
-                return
-            }
-            guard arguments.flag("--replace") else {
-                throw .cannotCreateOutput(file: targetFile, reason: "it already exists and differs (\(describe(existing))); "
-                                          + "see what it holds with '\(Hint.command(["tariffs", "show", String(from + 1)], from: arguments))', "
-                                          + "then run again with --replace to replace it (its hash \(existingHash) is recorded)")
-            }
-            book = try index(source, parameters, sourceHash: sourceHash, from: from, date: date, replacedHash: existingHash)
-        }
-        let text: String
-        do { text = try TariffIndexer.checkedText(book, file: targetFile, source: (sourceFile, sourceBytes)) } catch { throw .input(error) }
-        do {
-            try FileSystem.writeFileAtomically(targetFile, Array(text.utf8))
-        } catch {
-            throw .cannotCreateOutput(file: error.file, reason: error.reason)
-        }
+    private static func report(_ publication: Publication, from: Int, _ arguments: ParsedArguments, _ context: inout CommandContext) {
+        let book = publication.book
+        let parameters = publication.parameters
         let indexed = book.allTariffs.filter { $0.indexClass != .derived && $0.indexClass != IndexClass.none }.count
         let derived = book.allTariffs.filter { $0.indexClass == .derived }.count
         let unchanged = book.allTariffs.filter { $0.indexClass == IndexClass.none }.count
-        context.print("Wrote \(targetFile): tariff book \(from + 1), indexed from \(sourceFile) (\(sourceHash)).")
+        context.print("Wrote \(publication.file): tariff book \(from + 1), indexed from \(publication.sourceFile) (\(publication.sourceHash)).")
         context.print("  wage \(TariffIndexer.percentText(parameters.wage.rational)), price \(TariffIndexer.percentText(parameters.price.rational)), "
-                      + "mixed (\(weights.wage) wage, \(weights.price) price) \(TariffIndexer.percentText(parameters.mixedRate))")
+                      + "mixed (\(parameters.weights.wage) wage, \(parameters.weights.price) price) \(TariffIndexer.percentText(parameters.mixedRate))")
         context.print("  \(indexed) tariffs indexed, \(unchanged) not indexed, \(derived) derived tariffs computed again.")
-        if let replaced = book.provenance.indexation?.replacedHash {
+        if let replaced = publication.replacedHash {
             context.print("  Replaced the previous book \(replaced).")
         }
         context.print("Review it with: " + Hint.command(["tariffs", "diff", String(from), String(from + 1)], from: arguments))
     }
 
-    private static func index(_ source: TariffBook, _ parameters: IndexationParameters, sourceHash: String, from: Int,
-                              date: CalendarDate?, replacedHash: String?) throws(CLIError) -> TariffBook {
-        do {
-            return try TariffIndexer.index(source, with: parameters, sourceFile: "\(from).json", sourceHash: sourceHash,
-                                           date: date, replacedHash: replacedHash)
-        } catch {
-            throw .input(.invalid([Diagnostic(file: "\(from).json", path: .root, message: error.description)]))
+    private static func cliError(_ error: PublishError, from: Int, _ arguments: ParsedArguments) -> CLIError {
+        switch error {
+        case .input(let error): .input(error)
+        case .parameters(let message): .usage(message, command: info)
+        case .existsAndDiffers(let file, let hash, let holds):
+            .cannotCreateOutput(file: file, reason: "it already exists and differs (\(holds)); "
+                                + "see what it holds with '\(Hint.command(["tariffs", "show", String(from + 1)], from: arguments))', "
+                                + "then run again with --replace to replace it (its hash \(hash) is recorded)")
+        case .cannotWrite(let error): .cannotCreateOutput(file: error.file, reason: error.reason)
         }
-    }
-
-    /// A book without what may differ between two runs with the same inputs: the date given and
-    /// the hash of a replaced book.
-    private static func essence(_ book: TariffBook) -> String {
-        var book = book
-        book.provenance.indexation?.date = nil
-        book.provenance.indexation?.replacedHash = nil
-        return TariffBookEncoder.encode(book)
-    }
-
-    private static func describe(_ existing: TariffBook?) -> String {
-        guard let existing else { return "it is not a valid tariff book" }
-        guard let record = existing.provenance.indexation else {
-            return "a \(existing.provenance.kind) of \(existing.provenance.source)"
-        }
-        return "indexed from \(record.sourceYear) with wage \(record.wage.plainString) % and price \(record.price.plainString) %"
-    }
-
-    private static func path(_ directory: String, _ year: Int) -> String {
-        directory.hasSuffix("/") ? "\(directory)\(year).json" : "\(directory)/\(year).json"
     }
 }
 
