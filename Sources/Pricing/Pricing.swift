@@ -3,6 +3,7 @@
 /// tariff books; coverage and the composer built on the engine.
 ///
 /// Folders in the order the data flows (each uses only those before it):
+/// 0. `Limits`: the documented bounds of every input (`InputLimits`), which every stage checks.
 /// 1. `Indexation`: a book indexed into the next (`TariffIndexer`), the books of every year of
 ///    an offer, published or projected (`PricingBooks`, `BookProjector`), publishing a new book
 ///    (`TariffPublisher`).
