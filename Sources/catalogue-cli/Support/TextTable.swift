@@ -57,3 +57,13 @@ func wrap(_ text: String, width: Int) -> [String] {
     if !current.isEmpty { lines.append(current) }
     return lines
 }
+
+extension String {
+    /// The string without `character` at either end.
+    func trimmingCharacters(in character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text.removeFirst() }
+        while text.last == character { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,71 @@
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+import Support
+
+/// `catalogue-cli contract renew AGREEMENT --date D`: proposes the next term as a draft offer.
+enum ContractRenewCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["contract", "renew"],
+        abstract: "Propose the next term of an agreement as a draft offer: the same services, the books of the new years.",
+        positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
+        options: [
+            StoreOptions.date,
+            yearsOption.info,
+            OptionInfo(name: "--dry-run", help: "Show the proposal without storing the draft offer."),
+            StoreOptions.database, SharedOptions.tariffs,
+        ] + StoreOptions.assumptionOptions)
+
+    static let yearsOption = Option<Count<OfferYearCount>>("--years", valueName: "n", help: "The new term's length (default: as the current term).")
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let reference = arguments.positionals[0]
+        let date = try StoreOptions.date(arguments, command: info)
+        let years = try arguments.value(yearsOption, command: info)?.value
+        let store = try StoreOptions.open(arguments, context, .readWrite)
+        _ = try Lookup.agreement(reference, store: store)
+        let library = try SharedOptions.library(arguments, context)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+        let proposal: RenewalProposal
+        do {
+            proposal = try AgreementLifecycle.proposeRenewal(reference, years: years, date: date, store: store, library: library, assumptions: assumptions)
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        let offer = proposal.offer
+        let last = offer.firstYear + offer.years - 1
+        context.print("Renewal of \(reference) (\(proposal.priced.municipalityName)) for \(offer.firstYear)–\(last): \(count(offer.lines.count, "line")) carried over, each running since it started.")
+        for (line, reason) in proposal.dropped { context.print("  Not carried over: line \(line), \(reason).") }
+        context.print()
+        var table = TextTable([.left, .left, .right, .right])
+        table.add(["Year", "Book", "Municipality", "Schools"])
+        var total = Money.zero
+        for year in proposal.priced.years {
+            let book = year.status == .projected ? "projected from \(year.projectedFrom ?? year.bookYear)" : "published \(year.bookYear)"
+            table.add([String(year.year), book, year.totals.municipality.dutchString, year.totals.school.dutchString])
+            total = (try? total.adding(year.totals.municipality)) ?? total
+        }
+        table.add(["Total", "", total.dutchString, ""])
+        for line in table.render(indent: "  ") { context.print(line) }
+        if !proposal.tacit.isEmpty {
+            context.print()
+            context.print("dBos cooperation agreements that renew tacitly (notice a year ahead):")
+            ContractShowCommand.schoolNoticeTable(proposal.tacit, &context)
+        }
+        context.print()
+        if arguments.flag("--dry-run") {
+            context.print("Not stored (--dry-run).")
+            return
+        }
+        let created: OfferRecord
+        do {
+            created = try store.createOffer(municipality: offer.municipality, firstYear: offer.firstYear, years: offer.years,
+                                            title: offer.title, lines: offer.lines)
+        } catch {
+            throw .database(file: store.database.path, message: error.description)
+        }
+        context.print("Stored as draft offer \(created.id) (\(created.label)); change it with 'offer add/remove \(created.id)', then 'offer issue \(created.id) --date …'.")
+    }
+}

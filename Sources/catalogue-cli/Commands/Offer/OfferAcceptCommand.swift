@@ -1,0 +1,33 @@
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+import Support
+
+/// `catalogue-cli offer accept ID --date D`.
+enum OfferAcceptCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["offer", "accept"],
+        abstract: "Record that the municipality accepted an issued quote, and make the agreement.",
+        positionals: [Positional(name: "offer", help: "The offer number.")],
+        options: [StoreOptions.date,
+                  OptionInfo(name: "--payment", valueName: "schedule", help: "quarterly (default), monthly or yearly advances."),
+                  StoreOptions.database])
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
+        let date = try StoreOptions.date(arguments, command: info)
+        let payment = try StoreOptions.payment(arguments, command: info)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
+        _ = try Lookup.offer(id, store: store)
+        let agreement: AgreementRecord
+        do {
+            agreement = try OfferLifecycle.accept(id, store: store, date: date, payment: payment)
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        context.print("Accepted offer \(id) on \(agreement.acceptedOn): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear).")
+        context.print("Write it with: " + Hint.command(["contract", agreement.reference, "--out", "out/uitvoeringsovereenkomst.html"], carrying: ["--db"], from: arguments))
+    }
+}

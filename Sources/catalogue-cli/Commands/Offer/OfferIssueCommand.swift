@@ -1,0 +1,46 @@
+import Catalogue
+import Contracts
+import JSON
+import Money
+import Pricing
+import Support
+
+/// `catalogue-cli offer issue ID --date D`.
+enum OfferIssueCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["offer", "issue"],
+        abstract: "Issue a draft offer as a quote: its lines, amounts, books and documents are frozen.",
+        positionals: [Positional(name: "offer", help: "The offer number.")],
+        options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions,
+        discussion: "A quote is issued before its term begins (1 January of the offer's first year); one issued later needs --late with the reason, which the offerte states.")
+
+    static let lateOption = Option<String>(
+        "--late", valueName: "reason", help: "Issue on or after the start of the term, for this reason (printed in the offerte).")
+
+    static let validDaysOption = Option<Count<ValidityDays>>(
+        "--valid-days", valueName: "days", help: "How long the quote can be accepted (default 60).")
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
+        let date = try StoreOptions.date(arguments, command: info)
+        let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
+        let late = try arguments.value(lateOption, command: info)
+        let store = try StoreOptions.open(arguments, context, .readWrite)
+        let library = try SharedOptions.library(arguments, context)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+        _ = try Lookup.offer(id, store: store)
+        let quote: QuoteRecord
+        do {
+            quote = try OfferLifecycle.issue(id, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays,
+                                             lateReason: late)
+        } catch {
+            throw StoreOptions.error(error, store: store)
+        }
+        context.print("Issued offer \(id) as quote \(quote.reference) on \(quote.issuedOn), valid until \(quote.validUntil).")
+        for year in quote.years {
+            context.print("  \(year.year): municipality \(year.totals.municipality.dutchString)" + (year.status == .projected ? " (projected)" : ""))
+        }
+        context.print("  total: municipality \(quote.totals.municipality.dutchString)")
+        context.print("Write the offerte with: " + Hint.command(["quote", String(id), "--out", "out/offerte.html"], carrying: ["--db"], from: arguments))
+    }
+}

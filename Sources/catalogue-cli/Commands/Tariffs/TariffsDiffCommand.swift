@@ -1,0 +1,56 @@
+import Catalogue
+import JSON
+import Money
+import Pricing
+import Support
+
+/// `catalogue-cli tariffs diff 2025 2026`: every tariff, old and new.
+enum TariffsDiffCommand: CLICommand {
+    static let info = CommandInfo(
+        path: ["tariffs", "diff"],
+        abstract: "Compare two tariff books: every tariff, old, new, change and change in percent.",
+        positionals: [Positional(name: "from", help: "The older year, e.g. 2025."), Positional(name: "to", help: "The newer year, e.g. 2026.")],
+        options: [SharedOptions.format([.table, .json, .csv]), SharedOptions.tariffs])
+
+    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        guard let older = try arguments.positional(0, as: Year.self, name: "from", command: info),
+              let newer = try arguments.positional(1, as: Year.self, name: "to", command: info) else {
+            throw .internalError("the parser let tariffs diff run without its two years")
+        }
+        let years = [older.value, newer.value]
+        let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
+        let library = try SharedOptions.library(arguments, context)
+        let old = try SharedOptions.book(year: years[0], library: library)
+        let new = try SharedOptions.book(year: years[1], library: library)
+        let diff = TariffDiff(from: old, to: new)
+        switch format {
+        case .json: context.print(JSONWriter.write(diff.json), terminator: true)
+        case .csv: context.output += diff.csv
+        case .table:
+            context.print("Tariff books \(old.year) → \(new.year) (\(library.fileName(for: old.year)) → \(library.fileName(for: new.year)))")
+            if let record = new.provenance.indexation {
+                context.print(record.summary)
+            }
+            var table = TextTable([.left, .left, .left, .right, .right, .right, .right])
+            table.add(["TARIFF", "NAME", "INDEX", "\(old.year)", "\(new.year)", "CHANGE", "%"])
+            var groupStarts: [Int: String] = [:]
+            var previous: String?? = .none
+            for row in diff.rows {
+                if previous == nil || previous! != row.service {
+                    groupStarts[table.rows.count] = row.service.map { code in "\(code)  \(new.service(code)?.name ?? old.service(code)?.name ?? "")" } ?? "Units"
+                    previous = .some(row.service)
+                }
+                let percent = row.changePercentage.map { ($0.hundredths > 0 ? "+" : "") + $0.dutchString } ?? (row.old == nil ? "new" : row.new == nil ? "removed" : "")
+                table.add([row.tariff, row.name, row.indexClass.rawValue, row.old?.dutchString ?? "", row.new?.dutchString ?? "",
+                           row.change.map(\.dutchSignedString) ?? "", percent])
+            }
+            for (index, line) in table.render(indent: "  ").enumerated() {
+                if let group = groupStarts[index] {
+                    context.print()
+                    context.print("  " + group)
+                }
+                context.print(line)
+            }
+        }
+    }
+}
