@@ -37,3 +37,13 @@ enum LineTable {
         }
     }
 }
+
+/// The sum of what the municipality pays over priced years. The years' totals come from one
+/// priced offer whose own total is checked, so an overflow here is a bug, never a wrong total.
+enum YearTotals {
+    static func municipality(_ years: [PricedYear]) throws(CLIError) -> Money {
+        do { return try Money.sum(years.map(\.totals.municipality)) } catch {
+            throw .internalError("the years' totals add up beyond the supported range")
+        }
+    }
+}

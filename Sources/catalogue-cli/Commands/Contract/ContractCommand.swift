@@ -30,7 +30,9 @@ enum ContractCommand: CLICommand {
                 throw .database(file: store.database.path, message: error.description)
             }
             guard let agreement else {
-                if let amendment = try? store.amendment(reference: key) {
+                let amendment: AmendmentRecord?
+                do { amendment = try store.amendment(reference: key) } catch { throw .database(file: store.database.path, message: error.description) }
+                if let amendment {
                     try StoreOptions.verify(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)", store: store)
                     let documents = RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json)
                     try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(amendment.reference)")

@@ -41,13 +41,11 @@ enum ContractRenewCommand: CLICommand {
         context.print()
         var table = TextTable([.left, .left, .right, .right])
         table.add(["Year", "Book", "Municipality", "Schools"])
-        var total = Money.zero
         for year in proposal.priced.years {
             let book = year.status == .projected ? "projected from \(year.projectedFrom ?? year.bookYear)" : "published \(year.bookYear)"
             table.add([String(year.year), book, year.totals.municipality.dutchString, year.totals.school.dutchString])
-            total = (try? total.adding(year.totals.municipality)) ?? total
         }
-        table.add(["Total", "", total.dutchString, ""])
+        table.add(["Total", "", try YearTotals.municipality(proposal.priced.years).dutchString, ""])
         for line in table.render(indent: "  ") { context.print(line) }
         if !proposal.tacit.isEmpty {
             context.print()

@@ -62,13 +62,11 @@ enum ContractShowCommand: CLICommand {
         context.print()
         var table = TextTable([.left, .right, .right, .right])
         table.add(["Year", "Municipality", "Schools", "Participants"])
-        var total = Money.zero
         for year in years {
             table.add([year.status == .projected ? "\(year.year) (projected)" : String(year.year), year.totals.municipality.dutchString,
                        year.totals.school.dutchString, year.totals.participants.dutchString])
-            total = (try? total.adding(year.totals.municipality)) ?? total
         }
-        table.add(["Total", total.dutchString, "", ""])
+        table.add(["Total", try YearTotals.municipality(years).dutchString, "", ""])
         for line in table.render(indent: "  ") { context.print(line) }
 
         // The dBos arrangements of the last year and the earliest date each can end.
