@@ -136,6 +136,7 @@ extension RenderedDocuments {
 
 /// Lays out an amendment in HTML, Markdown and JSON.
 enum AmendmentRenderer {
+    /// Builds the HTML page of an amendment: its header, changes, amount tables and signatures.
     static func html(_ document: AmendmentDocument) -> String {
         let escape = HTMLRenderer.escape
         var html = Markup()
@@ -153,6 +154,19 @@ enum AmendmentRenderer {
         for change in document.changes { html.line("<li>\(escape(change))</li>") }
         html.line("</ol>")
         html.line("</section>")
+        municipalitySection(document, into: &html)
+        if !document.services.isEmpty { servicesSection(document, into: &html) }
+        if document.years.contains(where: { $0.school.change != .zero || $0.participants.change != .zero }) {
+            contributionsSection(document, into: &html)
+        }
+        html.line("<p>\(escape(AmendmentWording.unchanged))</p>")
+        signaturesSection(document, into: &html)
+        return HTMLRenderer.page(title: AmendmentWording.title(document), compact: false, body: html.text)
+    }
+
+    /// Builds the table of what the municipality pays per year before and after, with the total and the projection note.
+    private static func municipalitySection(_ document: AmendmentDocument, into html: inout Markup) {
+        let escape = HTMLRenderer.escape
         html.line("<section>")
         html.line("<h2>Bedrag van de gemeente per jaar</h2>")
         html.line("<table class=\"amounts\">")
@@ -170,38 +184,48 @@ enum AmendmentRenderer {
         html.line("</table>")
         if document.years.contains(where: \.projected) { html.line("<p class=\"footnote\">\(escape(AmendmentWording.projectedNote))</p>") }
         html.line("</section>")
-        if !document.services.isEmpty {
-            html.line("<section>")
-            html.line("<h2>Wijziging per dienst</h2>")
-            html.line("<table class=\"services\">")
-            html.line("<thead><tr><th>Dienst</th>" + document.years.map { "<th class=\"amount\">\(escape(AmendmentWording.yearLabel($0)))</th>" }.joined() + "</tr></thead>")
-            html.line("<tbody>")
-            for service in document.services {
-                html.line("<tr><td>\(escape(service.name))</td>" + document.years.map { year in
-                    "<td class=\"amount\">\(escape((service.byYear[year.year]?.change ?? .zero).dutchSignedString))</td>"
-                }.joined() + "</tr>")
-            }
-            html.line("</tbody>")
-            html.line("</table>")
-            html.line("</section>")
+    }
+
+    /// Builds the table of the change per service and year.
+    private static func servicesSection(_ document: AmendmentDocument, into html: inout Markup) {
+        let escape = HTMLRenderer.escape
+        html.line("<section>")
+        html.line("<h2>Wijziging per dienst</h2>")
+        html.line("<table class=\"services\">")
+        html.line("<thead><tr><th>Dienst</th>" + document.years.map { "<th class=\"amount\">\(escape(AmendmentWording.yearLabel($0)))</th>" }.joined() + "</tr></thead>")
+        html.line("<tbody>")
+        for service in document.services {
+            html.line("<tr><td>\(escape(service.name))</td>" + document.years.map { year in
+                "<td class=\"amount\">\(escape((service.byYear[year.year]?.change ?? .zero).dutchSignedString))</td>"
+            }.joined() + "</tr>")
         }
-        if document.years.contains(where: { $0.school.change != .zero || $0.participants.change != .zero }) {
-            html.line("<section>")
-            html.line("<h2>Bijdragen van scholen en deelnemers (ter informatie)</h2>")
-            html.line("<table class=\"amounts\">")
-            html.line("<thead><tr><th>Jaar</th><th class=\"amount\">Scholen (excl. btw)</th><th class=\"amount\">Wijziging</th><th class=\"amount\">Deelnemers</th><th class=\"amount\">Wijziging</th></tr></thead>")
-            html.line("<tbody>")
-            for year in document.years {
-                html.line("<tr><td>\(escape(AmendmentWording.yearLabel(year)))</td><td class=\"amount\">\(escape(year.school.after.dutchString))</td>"
-                    + "<td class=\"amount\">\(escape(year.school.change.dutchSignedString))</td>"
-                    + "<td class=\"amount\">\(escape(year.participants.after.dutchString))</td>"
-                    + "<td class=\"amount\">\(escape(year.participants.change.dutchSignedString))</td></tr>")
-            }
-            html.line("</tbody>")
-            html.line("</table>")
-            html.line("</section>")
+        html.line("</tbody>")
+        html.line("</table>")
+        html.line("</section>")
+    }
+
+    /// Builds the table, for information, of what schools and participants pay after the change per year.
+    private static func contributionsSection(_ document: AmendmentDocument, into html: inout Markup) {
+        let escape = HTMLRenderer.escape
+        html.line("<section>")
+        html.line("<h2>Bijdragen van scholen en deelnemers (ter informatie)</h2>")
+        html.line("<table class=\"amounts\">")
+        html.line("<thead><tr><th>Jaar</th><th class=\"amount\">Scholen (excl. btw)</th><th class=\"amount\">Wijziging</th><th class=\"amount\">Deelnemers</th><th class=\"amount\">Wijziging</th></tr></thead>")
+        html.line("<tbody>")
+        for year in document.years {
+            html.line("<tr><td>\(escape(AmendmentWording.yearLabel(year)))</td><td class=\"amount\">\(escape(year.school.after.dutchString))</td>"
+                + "<td class=\"amount\">\(escape(year.school.change.dutchSignedString))</td>"
+                + "<td class=\"amount\">\(escape(year.participants.after.dutchString))</td>"
+                + "<td class=\"amount\">\(escape(year.participants.change.dutchSignedString))</td></tr>")
         }
-        html.line("<p>\(escape(AmendmentWording.unchanged))</p>")
+        html.line("</tbody>")
+        html.line("</table>")
+        html.line("</section>")
+    }
+
+    /// Builds the signature blocks of both parties.
+    private static func signaturesSection(_ document: AmendmentDocument, into html: inout Markup) {
+        let escape = HTMLRenderer.escape
         html.line("<section class=\"signatures\">")
         html.line("<h2>Ondertekening</h2>")
         html.line("<div class=\"signature-grid\">")
@@ -215,7 +239,6 @@ enum AmendmentRenderer {
         }
         html.line("</div>")
         html.line("</section>")
-        return HTMLRenderer.page(title: AmendmentWording.title(document), compact: false, body: html.text)
     }
 
     static func markdown(_ document: AmendmentDocument) -> String {

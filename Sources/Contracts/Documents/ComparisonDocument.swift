@@ -251,19 +251,51 @@ extension OfferComparison {
             throw .differentMunicipalities(file: input.file, municipality: input.priced.municipality, expected: first.municipality)
         }
         let file = { (index: Int) in inputs[index].file }
+        let yearBooks = booksByYear(inputs)
+        let years = yearBooks.keys.sorted()
+        guard let firstYear = years.first, let book = yearBooks[firstYear]?.book else {
+            throw .inconsistent("the offers have no tariff books")
+        }
+        let (offers, taken) = comparedOffers(inputs, book: book)
+        let services = try comparedServices(inputs, taken: taken, years: years, book: book)
 
-        // The years of all offers, each with the book of the first offer that runs then.
+        func totals(_ amount: (PayerTotals) -> Money) throws(ComparisonError) -> ComparedAmounts {
+            let byOffer = inputs.map { input in
+                Dictionary(uniqueKeysWithValues: input.priced.years.map { ($0.year, amount($0.totals)) })
+            }
+            return try ComparedAmounts(byOffer, years: years, file: file)
+        }
+        let municipalityTotals = try totals(\.municipality)
+        let schoolTotals = try totals(\.school)
+        try checkServicesAddUp(services, to: municipalityTotals, offers: offers, file: file)
+
+        let changes = offers.indices.dropFirst().map { index in
+            OfferChanges.between(offers[0], offers[index], index: index, book: book)
+        }
+        return OfferComparison(
+            municipality: first.municipality, municipalityName: first.municipalityName,
+            years: years.map { year in
+                let yearBook = yearBooks[year]!
+                return ComparisonYear(year: year, status: yearBook.status, bookFile: yearBook.file,
+                                      projectedFrom: yearBook.projectedFrom, assumptions: yearBook.assumptions)
+            },
+            offers: offers, services: services, municipalityTotals: municipalityTotals, schoolTotals: schoolTotals,
+            changes: changes, wsobFunctions: book.wsobFunctions, targetGroups: book.targetGroups, themes: book.themes)
+    }
+
+    /// The years of all offers, each with the book of the first offer that runs then.
+    private static func booksByYear(_ inputs: [ComparisonInput]) -> [Int: YearBook] {
         var yearBooks: [Int: YearBook] = [:]
         for input in inputs {
             for year in input.request.offer.offer.yearRange where yearBooks[year] == nil {
                 if let book = input.request.books[year] { yearBooks[year] = book }
             }
         }
-        let years = yearBooks.keys.sorted()
-        guard let firstYear = years.first, let book = yearBooks[firstYear]?.book else {
-            throw .inconsistent("the offers have no tariff books")
-        }
+        return yearBooks
+    }
 
+    /// Each offer with its letter, name, years, services and coverage, and the set of services each takes.
+    private static func comparedOffers(_ inputs: [ComparisonInput], book: TariffBook) -> (offers: [ComparedOffer], taken: [Set<String>]) {
         var offers: [ComparedOffer] = []
         var taken: [Set<String>] = []
         for (index, input) in inputs.enumerated() {
@@ -278,8 +310,13 @@ extension OfferComparison {
                 years: Array(offer.yearRange), services: catalogueOrder(services, book: book).map(\.code),
                 coverage: CoverageAnalyzer.coverage(of: input.request.offer, books: input.request.books)))
         }
+        return (offers, taken)
+    }
 
-        // What the municipality pays per service, offer and year.
+    /// What the municipality pays per service, offer and year, for every service any offer takes.
+    private static func comparedServices(_ inputs: [ComparisonInput], taken: [Set<String>], years: [Int],
+                                         book: TariffBook) throws(ComparisonError) -> [ComparedService] {
+        let file = { (index: Int) in inputs[index].file }
         let allServices = catalogueOrder(taken.reduce(into: Set<String>()) { $0.formUnion($1) }, book: book)
         var services: [ComparedService] = []
         for service in allServices {
@@ -300,42 +337,24 @@ extension OfferComparison {
                 included: taken.map { $0.contains(service.code) },
                 amounts: try ComparedAmounts(byOffer, years: years, file: file)))
         }
+        return services
+    }
 
-        func totals(_ amount: (PayerTotals) -> Money) throws(ComparisonError) -> ComparedAmounts {
-            let byOffer = inputs.map { input in
-                Dictionary(uniqueKeysWithValues: input.priced.years.map { ($0.year, amount($0.totals)) })
-            }
-            return try ComparedAmounts(byOffer, years: years, file: file)
-        }
-        let municipalityTotals = try totals(\.municipality)
-        let schoolTotals = try totals(\.school)
-
-        // The services' rows must add up to the totals the pricing computed.
-        for index in inputs.indices {
+    /// Checks the services' rows add up to the totals the pricing computed, in every year of every offer.
+    private static func checkServicesAddUp(_ services: [ComparedService], to totals: ComparedAmounts, offers: [ComparedOffer],
+                                           file: (Int) -> String) throws(ComparisonError) {
+        for index in offers.indices {
             for year in offers[index].years {
                 var sum = Money.zero
                 for service in services {
                     guard let amount = service.amounts.amount(index, year) else { continue }
                     do { sum = try sum.adding(amount) } catch { throw .outOfRange(file: file(index)) }
                 }
-                if sum != municipalityTotals.amount(index, year) {
-                    throw .inconsistent("the services of \(file(index)) in \(year) add up to \(sum.jsonString), not to the priced total \(municipalityTotals.amount(index, year)?.jsonString ?? "-")")
+                if sum != totals.amount(index, year) {
+                    throw .inconsistent("the services of \(file(index)) in \(year) add up to \(sum.jsonString), not to the priced total \(totals.amount(index, year)?.jsonString ?? "-")")
                 }
             }
         }
-
-        let changes = offers.indices.dropFirst().map { index in
-            OfferChanges.between(offers[0], offers[index], index: index, book: book)
-        }
-        return OfferComparison(
-            municipality: first.municipality, municipalityName: first.municipalityName,
-            years: years.map { year in
-                let yearBook = yearBooks[year]!
-                return ComparisonYear(year: year, status: yearBook.status, bookFile: yearBook.file,
-                                      projectedFrom: yearBook.projectedFrom, assumptions: yearBook.assumptions)
-            },
-            offers: offers, services: services, municipalityTotals: municipalityTotals, schoolTotals: schoolTotals,
-            changes: changes, wsobFunctions: book.wsobFunctions, targetGroups: book.targetGroups, themes: book.themes)
     }
 
     /// The services with these codes, Basis first and then Basis Plus, each in the book's order;

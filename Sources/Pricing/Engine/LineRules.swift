@@ -33,31 +33,8 @@ struct LineContext {
     /// The lines a component gives this year: none when its recurrence does not fall in the year.
     func price(_ component: Component) throws(PricingError) -> [PricedLine] {
         if component.basis == .customQuote { return try quoteLines(component) }
-        guard let recurrence = component.recurrence, charged(recurrence) else { return [] }
-        var single: Tariff?
-        var options: [ComponentOption] = []
-        var namesOption = false
-        switch component.pricing {
-        case .single(let published): single = published.tariff
-        case .table(let dimension, _, let tableOptions):
-            options = tableOptions
-            namesOption = dimension == .branchSize
-        case .customQuote: return []
-        }
-        let unit = unitText(component)
-        var explanations: [String: LineExplanation.Shared] = [:]
-        for tariff in (single.map { [$0] } ?? []) + options.map(\.tariff) {
-            var formula: String?
-            if case .formula(let value) = tariff.value { formula = value.text }
-            explanations[tariff.id] = LineExplanation.Shared(
-                service: service.code, component: component.code,
-                kind: .tariff(id: tariff.id, formula: formula, recurrence: recurrence, serviceFirstYear: resolved.serviceFirstYear),
-                componentName: component.name, unitPrice: tariff.amount, unitText: unit,
-                recurrence: recurrence == .oneOff ? .oneOff : .annual, payer: component.payer, indicative: component.isIndicative,
-                bookYear: yearBook.book.year, projected: yearBook.status == .projected)
-        }
-        let facts = ComponentFacts(component: component, single: single, options: options, recurrence: recurrence,
-                                   namesOption: namesOption, unitText: unit, explanations: explanations)
+        guard let recurrence = component.recurrence, charged(recurrence),
+              let facts = facts(of: component, recurrence: recurrence) else { return [] }
         switch component.basis {
         case .perMunicipality:
             let quantity = scaled(component, Quantity(1))
@@ -74,7 +51,7 @@ struct LineContext {
             let phrase = quantityPhrase(component, quantity, unit: "vestiging")
             for branch in resolved.branches {
                 let option = facts.option(branch.size.rawValue)
-                if single == nil, option == nil { continue }
+                if facts.single == nil, option == nil { continue }
                 lines.append(try tariffLine(facts, option: option, subject: (branch.id, branch.name), quantity: quantity, phrase: phrase))
             }
             return lines
@@ -107,6 +84,34 @@ struct LineContext {
         case .customQuote:
             return []
         }
+    }
+
+    /// Builds what every line of a component shares: its tariffs, unit and explanations; nil for a quoted component.
+    private func facts(of component: Component, recurrence: Recurrence) -> ComponentFacts? {
+        var single: Tariff?
+        var options: [ComponentOption] = []
+        var namesOption = false
+        switch component.pricing {
+        case .single(let published): single = published.tariff
+        case .table(let dimension, _, let tableOptions):
+            options = tableOptions
+            namesOption = dimension == .branchSize
+        case .customQuote: return nil
+        }
+        let unit = unitText(component)
+        var explanations: [String: LineExplanation.Shared] = [:]
+        for tariff in (single.map { [$0] } ?? []) + options.map(\.tariff) {
+            var formula: String?
+            if case .formula(let value) = tariff.value { formula = value.text }
+            explanations[tariff.id] = LineExplanation.Shared(
+                service: service.code, component: component.code,
+                kind: .tariff(id: tariff.id, formula: formula, recurrence: recurrence, serviceFirstYear: resolved.serviceFirstYear),
+                componentName: component.name, unitPrice: tariff.amount, unitText: unit,
+                recurrence: recurrence == .oneOff ? .oneOff : .annual, payer: component.payer, indicative: component.isIndicative,
+                bookYear: yearBook.book.year, projected: yearBook.status == .projected)
+        }
+        return ComponentFacts(component: component, single: single, options: options, recurrence: recurrence,
+                              namesOption: namesOption, unitText: unit, explanations: explanations)
     }
 
     // MARK: Rules

@@ -64,20 +64,45 @@ public enum OfferValidator {
 
     // MARK: One line
 
+    /// Checks one line in the order its diagnostics are reported and resolves it; nil when anything was reported.
     private static func validateLine(_ line: OfferLine, index: Int, at path: JSONPath, offer: Offer,
                                      profile: MunicipalityProfile, books: PricingBooks,
                                      collector: DiagnosticCollector) -> ResolvedLine? {
         let errorsBefore = collector.diagnostics.count
         // Years first: they decide which books the line is checked against.
+        guard let years = checkYears(line, offer: offer, at: path, collector: collector),
+              let service = checkService(line, years: years.priced, books: books, at: path, collector: collector) else {
+            return nil
+        }
+        let subjects = selectSubjects(line, service: service, profile: profile, offer: offer, at: path, collector: collector)
+        checkChoices(line, service: service, at: path, collector: collector)
+        checkNumbers(line, service: service, at: path, collector: collector)
+        checkQuotes(line, service: service, at: path, collector: collector)
+        checkInhabitants(service, years: years.priced, profile: profile, at: path, collector: collector)
+        guard collector.diagnostics.count == errorsBefore else { return nil }
+        return ResolvedLine(index: index, line: line, branches: subjects.branches, schools: subjects.schools,
+                            childcareLocations: subjects.childcareLocations, consultationBureaus: subjects.consultationBureaus,
+                            startYear: years.start, serviceFirstYear: years.serviceFirst)
+    }
+
+    /// The years of one line: when it starts in the offer, when its service first ran, and the years it is priced.
+    private struct LineYears {
+        var start: Int
+        var serviceFirst: Int
+        var priced: ClosedRange<Int>
+    }
+
+    /// Checks `startYear` lies in the offer and `runningSince` before it (never both); nil when either is wrong.
+    private static func checkYears(_ line: OfferLine, offer: Offer, at path: JSONPath,
+                                   collector: DiagnosticCollector) -> LineYears? {
         var startYear = offer.firstYear
         if let requested = line.startYear {
-            if offer.yearRange.contains(requested) {
-                startYear = requested
-            } else {
+            guard offer.yearRange.contains(requested) else {
                 collector.report(path.appending("startYear"),
                                  "startYear \(requested) is outside the offer, which runs \(offer.firstYear) to \(offer.yearRange.upperBound)")
                 return nil
             }
+            startYear = requested
         }
         var serviceFirstYear = startYear
         if let since = line.runningSince {
@@ -92,12 +117,15 @@ public enum OfferValidator {
             }
             serviceFirstYear = since
         }
-        let years = startYear...offer.yearRange.upperBound
+        return LineYears(start: startYear, serviceFirst: serviceFirstYear, priced: startYear...offer.yearRange.upperBound)
+    }
 
-        // The service must exist in the book of every year the line runs.
-        guard let firstBook = books[startYear]?.book else { return nil }
+    /// Checks the service is in the book of every year the line runs; nil when its first year's book lacks it.
+    private static func checkService(_ line: OfferLine, years: ClosedRange<Int>, books: PricingBooks, at path: JSONPath,
+                                     collector: DiagnosticCollector) -> Service? {
+        guard let firstBook = books[years.lowerBound]?.book else { return nil }
         guard let service = firstBook.service(line.service) else {
-            var message = "unknown service \(quotedText(line.service)) in the \(startYear) catalogue"
+            var message = "unknown service \(quotedText(line.service)) in the \(years.lowerBound) catalogue"
             if let hint = didYouMean(suggestions(for: line.service, among: firstBook.services.map(\.code))) {
                 message += "; " + hint
             } else {
@@ -109,88 +137,41 @@ public enum OfferValidator {
         for year in years.dropFirst() where books[year]?.book.service(line.service) == nil {
             collector.report(path.appending("service"), "\(line.service) is not in the \(year) catalogue")
         }
+        return service
+    }
 
-        // Subjects.
+    /// The subjects one line is taken for, per kind.
+    private struct LineSubjects {
+        var branches: [Branch] = []
+        var schools: [School] = []
+        var childcareLocations: [Location] = []
+        var consultationBureaus: [Location] = []
+    }
+
+    /// Checks the line names only subjects its service is taken per, and selects each kind the service uses.
+    private static func selectSubjects(_ line: OfferLine, service: Service, profile: MunicipalityProfile, offer: Offer,
+                                       at path: JSONPath, collector: DiagnosticCollector) -> LineSubjects {
         let kinds = service.subjectKinds
         for kind in SubjectKind.allCases where line.subjects[kind] != nil && !kinds.contains(kind) {
             collector.report(path.appending(kind.field), "\(service.code) is not taken per \(kind.noun); leave out \"\(kind.field)\"")
         }
-        let requiredPartner = service.requiredServiceOnSchool
-        let branches = kinds.contains(.branch)
-            ? selectBranches(line, service: service, profile: profile, at: path, collector: collector) : []
-        let schools = kinds.contains(.school)
-            ? selectSchools(line, service: service, profile: profile, offer: offer, at: path, collector: collector,
-                            requiredPartner: requiredPartner) : []
-        let childcare = kinds.contains(.childcareLocation)
-            ? selectLocations(line, kind: .childcareLocation, service: service, available: profile.childcareLocations,
-                              profile: profile, at: path, collector: collector) : []
-        let bureaus = kinds.contains(.consultationBureau)
-            ? selectLocations(line, kind: .consultationBureau, service: service, available: profile.consultationBureaus,
-                              profile: profile, at: path, collector: collector) : []
-
-        // Choices: package and level.
-        checkChoice(line.package, field: "package", dimension: .package, service: service, at: path, collector: collector)
-        checkChoice(line.level, field: "level", dimension: .level, service: service, at: path, collector: collector)
-
-        // Numbers: only the ones the service uses, within the book's rules.
-        let fields = service.numberFields
-        for field in line.numbers.keys.sorted() where !fields.contains(field) {
-            let accepted = fields.isEmpty ? "it takes none" : "it takes " + fields.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-            collector.report(path.appending(field), "\(service.code) takes no \"\(field)\"; \(accepted)")
+        var subjects = LineSubjects()
+        if kinds.contains(.branch) {
+            subjects.branches = selectBranches(line, service: service, profile: profile, at: path, collector: collector)
         }
-        if service.components.contains(where: { $0.basis == .perHour }), line.numbers["hours"] == nil {
-            collector.report(path, "\(service.code) is priced per hour: give \"hours\"")
+        if kinds.contains(.school) {
+            subjects.schools = selectSchools(line, service: service, profile: profile, offer: offer, at: path, collector: collector,
+                                             requiredPartner: service.requiredServiceOnSchool)
         }
-        for component in service.components {
-            guard let scaling = component.scaledBy, let value = line.numbers[scaling.field],
-                  let minimum = scaling.minimum, value < minimum else { continue }
-            collector.report(path.appending(scaling.field),
-                             "\(service.code) needs \(scaling.field) of at least \(minimum.plainString), found \(value.plainString)")
+        let locations: [(kind: SubjectKind, available: [Location], selected: WritableKeyPath<LineSubjects, [Location]>)] = [
+            (.childcareLocation, profile.childcareLocations, \.childcareLocations),
+            (.consultationBureau, profile.consultationBureaus, \.consultationBureaus),
+        ]
+        for location in locations where kinds.contains(location.kind) {
+            subjects[keyPath: location.selected] = selectLocations(line, kind: location.kind, service: service, available: location.available,
+                                                                   profile: profile, at: path, collector: collector)
         }
-        for constraint in service.constraints {
-            switch constraint {
-            case .range(let field, let minimum, let maximum):
-                guard let value = line.numbers[field] else { continue }
-                if let minimum, value < minimum {
-                    collector.report(path.appending(field),
-                                     "\(service.code) needs \(field) of at least \(minimum.plainString), found \(value.plainString)")
-                }
-                if let maximum, value > maximum {
-                    collector.report(path.appending(field),
-                                     "\(service.code) allows \(field) of at most \(maximum.plainString), found \(value.plainString)")
-                }
-            case .activityEquivalent(let field, let name, let activities):
-                guard let series = line.numbers[field], let package = line.package,
-                      let component = service.optionComponent(by: .package),
-                      case .table(_, _, let options) = component.pricing,
-                      let option = options.first(where: { $0.key == package }),
-                      let available = option.activities else { continue }
-                let used = (try? series.multiplied(by: Quantity(Int64(activities)))) ?? series
-                if used > Quantity(Int64(available)) {
-                    collector.report(path.appending(field),
-                                     "\(series.plainString) × \(name) counts as \(used.plainString) activities, more than the \(available) of the \(package) package")
-                }
-            default:
-                continue
-            }
-        }
-
-        // Quotes.
-        checkQuotes(line, service: service, at: path, collector: collector)
-
-        // Inhabitants, for every year a per-inhabitant component is priced.
-        if service.components.contains(where: { $0.basis == .perInhabitant }) {
-            for year in years where profile.inhabitants(forPricingYear: year) == nil {
-                let earliest = profile.inhabitants.first.map { "; its earliest count is dated \($0.date)" } ?? "; it has none"
-                collector.report(path.appending("service"),
-                                 "\(service.code) is priced per inhabitant, but the profile has no inhabitant count dated on or before 1 January \(year)\(earliest)")
-                break
-            }
-        }
-
-        guard collector.diagnostics.count == errorsBefore else { return nil }
-        return ResolvedLine(index: index, line: line, branches: branches, schools: schools, childcareLocations: childcare,
-                            consultationBureaus: bureaus, startYear: startYear, serviceFirstYear: serviceFirstYear)
+        return subjects
     }
 
     private static func selectBranches(_ line: OfferLine, service: Service, profile: MunicipalityProfile,
@@ -314,6 +295,82 @@ public enum OfferValidator {
             collector.report(path.appending(field),
                              "unknown \(field) \(quotedText(value)) for \(service.code); expected one of " + keys.map { "\"\($0)\"" }.joined(separator: ", "))
         }
+    }
+
+    /// Checks the line's package and level, in that order, against the option tables of its service.
+    private static func checkChoices(_ line: OfferLine, service: Service, at path: JSONPath, collector: DiagnosticCollector) {
+        let choices: [(value: String?, field: String, dimension: OptionDimension)] = [
+            (line.package, "package", .package),
+            (line.level, "level", .level),
+        ]
+        for choice in choices {
+            checkChoice(choice.value, field: choice.field, dimension: choice.dimension, service: service, at: path, collector: collector)
+        }
+    }
+
+    /// Checks the line gives only the numbers its service uses, hours when priced per hour, and numbers within the book's rules.
+    private static func checkNumbers(_ line: OfferLine, service: Service, at path: JSONPath, collector: DiagnosticCollector) {
+        let fields = service.numberFields
+        for field in line.numbers.keys.sorted() where !fields.contains(field) {
+            let accepted = fields.isEmpty ? "it takes none" : "it takes " + fields.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            collector.report(path.appending(field), "\(service.code) takes no \"\(field)\"; \(accepted)")
+        }
+        if service.components.contains(where: { $0.basis == .perHour }), line.numbers["hours"] == nil {
+            collector.report(path, "\(service.code) is priced per hour: give \"hours\"")
+        }
+        for component in service.components {
+            guard let scaling = component.scaledBy, let value = line.numbers[scaling.field] else { continue }
+            checkBounds(value, field: scaling.field, minimum: scaling.minimum, maximum: nil, service: service, at: path, collector: collector)
+        }
+        for constraint in service.constraints {
+            switch constraint {
+            case .range(let field, let minimum, let maximum):
+                guard let value = line.numbers[field] else { continue }
+                checkBounds(value, field: field, minimum: minimum, maximum: maximum, service: service, at: path, collector: collector)
+            case .activityEquivalent(let field, let name, let activities):
+                checkActivities(line, field: field, name: name, activities: activities, service: service, at: path, collector: collector)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Checks a number of the line is at least `minimum` and at most `maximum`, reporting each bound it breaks.
+    private static func checkBounds(_ value: Quantity, field: String, minimum: Quantity?, maximum: Quantity?, service: Service,
+                                    at path: JSONPath, collector: DiagnosticCollector) {
+        if let minimum, value < minimum {
+            collector.report(path.appending(field),
+                             "\(service.code) needs \(field) of at least \(minimum.plainString), found \(value.plainString)")
+        }
+        if let maximum, value > maximum {
+            collector.report(path.appending(field),
+                             "\(service.code) allows \(field) of at most \(maximum.plainString), found \(value.plainString)")
+        }
+    }
+
+    /// Checks series that count as several activities fit in the activities of the line's package.
+    private static func checkActivities(_ line: OfferLine, field: String, name: String, activities: Int, service: Service,
+                                        at path: JSONPath, collector: DiagnosticCollector) {
+        guard let series = line.numbers[field], let package = line.package,
+              let component = service.optionComponent(by: .package),
+              case .table(_, _, let options) = component.pricing,
+              let option = options.first(where: { $0.key == package }),
+              let available = option.activities else { return }
+        let used = (try? series.multiplied(by: Quantity(Int64(activities)))) ?? series
+        if used > Quantity(Int64(available)) {
+            collector.report(path.appending(field),
+                             "\(series.plainString) × \(name) counts as \(used.plainString) activities, more than the \(available) of the \(package) package")
+        }
+    }
+
+    /// Checks the profile has an inhabitant count for every year a per-inhabitant service is priced; reports the first year without.
+    private static func checkInhabitants(_ service: Service, years: ClosedRange<Int>, profile: MunicipalityProfile,
+                                         at path: JSONPath, collector: DiagnosticCollector) {
+        guard service.components.contains(where: { $0.basis == .perInhabitant }),
+              let year = years.first(where: { profile.inhabitants(forPricingYear: $0) == nil }) else { return }
+        let earliest = profile.inhabitants.first.map { "; its earliest count is dated \($0.date)" } ?? "; it has none"
+        collector.report(path.appending("service"),
+                         "\(service.code) is priced per inhabitant, but the profile has no inhabitant count dated on or before 1 January \(year)\(earliest)")
     }
 
     private static func checkQuotes(_ line: OfferLine, service: Service, at path: JSONPath, collector: DiagnosticCollector) {
