@@ -45,6 +45,34 @@ struct Bench {
         return best
     }
 
+    /// The rows measured so far: each printed as it comes, all kept for `--json`.
+    final class Table {
+        var rows: [Row] = []
+
+        /// Prints the header of the table.
+        init() {
+            print(pad("MEASURE", 58) + padLeft("VALUE", 14) + "  " + pad("UNIT", 22) + pad("TARGET", 20) + "RESULT")
+        }
+
+        /// Prints `row` and keeps it.
+        func report(_ row: Row) {
+            rows.append(row)
+            let verdict = row.met.map { $0 ? "met" : "NOT met" } ?? ""
+            print(pad(row.name, 58) + padLeft(format(row.value), 14) + "  " + pad(row.unit, 22) + pad(row.target, 20) + verdict)
+        }
+    }
+
+    let table: Table
+    let book: TariffBook
+    let years = 10
+    /// The latest book, copied for each of the ten years from 2025.
+    let books: PricingBooks
+    let seeds: [(profile: String, offer: String)]
+    let largeProfileText: String
+    let largeProfile: MunicipalityProfile
+    let largeOffer: String
+
+    /// Runs every section in order and writes the rows as JSON if `--json FILE` was given.
     static func main() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "--probe" {
@@ -53,24 +81,29 @@ struct Bench {
         }
         var jsonFile: String?
         if let index = arguments.firstIndex(of: "--json"), index + 1 < arguments.count { jsonFile = arguments[index + 1] }
-        var rows: [Row] = []
-        func report(_ row: Row) {
-            rows.append(row)
-            let verdict = row.met.map { $0 ? "met" : "NOT met" } ?? ""
-            print(pad(row.name, 58) + padLeft(format(row.value), 14) + "  " + pad(row.unit, 22) + pad(row.target, 20) + verdict)
-        }
-        print(pad("MEASURE", 58) + padLeft("VALUE", 14) + "  " + pad("UNIT", 22) + pad("TARGET", 20) + "RESULT")
+        let bench = try Bench(table: Table())
+        try bench.pricingSeeds()
+        let large = try bench.pricingLarge()
+        bench.floor(count: large.lines, nanosecondsPerLine: large.nanosecondsPerLine)
+        try bench.matrix()
+        try bench.compose()
+        try bench.indexation()
+        try bench.rendering()
+        try bench.wholeProcess()
+        if let jsonFile { try bench.writeJSON(to: jsonFile) }
+    }
 
+    /// The shared setup: the library's latest book for ten years, an offer of every service for
+    /// every seed municipality, and the large municipality with its ten-year offer.
+    init(table: Table) throws {
+        self.table = table
         let library = try TariffLibrary.open(directory: nil)
-        let book = try library.book(year: library.latestYear ?? 2025)
-        let years = 10
-        let books = PricingBooks(byYear: Dictionary(uniqueKeysWithValues: (2025..<(2025 + years)).map { year in
+        book = try library.book(year: library.latestYear ?? 2025)
+        books = PricingBooks(byYear: Dictionary(uniqueKeysWithValues: (2025..<(2025 + years)).map { [book] year in
             var copy = book
             copy.year = year
             return (year, YearBook(book: copy, status: .published, file: "bench"))
         }))
-
-        // Pricing: every seed municipality with an offer of every service, then the large one.
         var seeds: [(profile: String, offer: String)] = []
         if let names = try? FileSystem.contentsOfDirectory("seeds/municipalities") {
             for name in names where name.hasSuffix(".json") {
@@ -79,14 +112,25 @@ struct Bench {
                 seeds.append((text, Workloads.fullOffer(for: profile, book: book, firstYear: 2025, years: 3)))
             }
         }
-        let largeProfileText = Workloads.largeProfile()
-        let largeProfile = try ProfileLoader.load(bytes: Array(largeProfileText.utf8), file: "large")
-        let largeOffer = Workloads.fullOffer(for: largeProfile, book: book, firstYear: 2025, years: years)
+        self.seeds = seeds
+        largeProfileText = Workloads.largeProfile()
+        largeProfile = try ProfileLoader.load(bytes: Array(largeProfileText.utf8), file: "large")
+        largeOffer = Workloads.fullOffer(for: largeProfile, book: book, firstYear: 2025, years: years)
+    }
 
-        func request(_ profile: String, _ offer: String) throws -> PricingRequest {
-            try PricingRequestLoader.load(profileBytes: Array(profile.utf8), profileFile: "profile", offerBytes: Array(offer.utf8),
-                                          offerFile: "offer") { (_) throws(InputError) -> PricingBooks in books }
-        }
+    /// Prints and keeps `row`.
+    func report(_ row: Row) {
+        table.report(row)
+    }
+
+    /// Loads and validates a profile and an offer against the ten-year books.
+    func request(_ profile: String, _ offer: String) throws -> PricingRequest {
+        try PricingRequestLoader.load(profileBytes: Array(profile.utf8), profileFile: "profile", offerBytes: Array(offer.utf8),
+                                      offerFile: "offer") { [books] (_) throws(InputError) -> PricingBooks in books }
+    }
+
+    /// Pricing every seed municipality with an offer of every service for three years.
+    func pricingSeeds() throws {
         let seedRequests = try seeds.map { try request($0.profile, $0.offer) }
         var seedLines = 0, seedYears = 0
         for seedRequest in seedRequests {
@@ -94,16 +138,20 @@ struct Bench {
             seedLines += priced.years.reduce(0) { $0 + $1.lines.count }
             seedYears += priced.years.count
         }
-        let seedTime = try measure { for seedRequest in seedRequests { _ = try PricingEngine.price(seedRequest.offer, books: books) } }
+        let seedTime = try Bench.measure { for seedRequest in seedRequests { _ = try PricingEngine.price(seedRequest.offer, books: books) } }
         report(Row(name: "pricing, \(seeds.count) seed municipalities × every service × 3 years", value: Double(seedYears) / seedTime,
                    unit: "offer-years/s", target: "", met: nil))
         report(Row(name: "pricing, seed municipalities: time per priced line", value: seedTime / Double(seedLines) * 1e9,
                    unit: "ns/line", target: "", met: nil))
+    }
 
+    /// Pricing the large municipality for ten years, and loading its input; returns its line
+    /// count and the time per line for the floor to compare with.
+    func pricingLarge() throws -> (lines: Int, nanosecondsPerLine: Double) {
         let largeRequest = try request(largeProfileText, largeOffer)
         let largePriced = try PricingEngine.price(largeRequest.offer, books: books)
         let largeLines = largePriced.years.reduce(0) { $0 + $1.lines.count }
-        let largeTime = try measure(seconds: 1.5) { _ = try PricingEngine.price(largeRequest.offer, books: books) }
+        let largeTime = try Bench.measure(seconds: 1.5) { _ = try PricingEngine.price(largeRequest.offer, books: books) }
         let linesPerSecond = Double(largeLines) / largeTime
         report(Row(name: "pricing, large municipality (500 branches, 1 000 schools) × \(years) years", value: Double(years) / largeTime,
                    unit: "offer-years/s", target: "", met: nil))
@@ -111,18 +159,20 @@ struct Bench {
                    target: "≥ 1 000 000", met: linesPerSecond >= 1_000_000))
         let nanosecondsPerLine = largeTime / Double(largeLines) * 1e9
         report(Row(name: "pricing, large municipality: time per priced line", value: nanosecondsPerLine, unit: "ns/line", target: "", met: nil))
-        let validationTime = try measure(seconds: 1.5) { _ = try request(largeProfileText, largeOffer) }
+        let validationTime = try Bench.measure(seconds: 1.5) { _ = try request(largeProfileText, largeOffer) }
         report(Row(name: "loading and validating the large profile and offer", value: validationTime * 1e3, unit: "ms", target: "", met: nil))
+        return (largeLines, nanosecondsPerLine)
+    }
 
-        // The floor: the same number of plain Int64 multiply-adds.
-        let count = largeLines
+    /// The floor: the same number of plain Int64 multiply-adds, and the engine's time against it.
+    func floor(count: Int, nanosecondsPerLine: Double) {
         var prices = [Int64](repeating: 0, count: count), multipliers = [Int64](repeating: 0, count: count)
         for index in 0..<count {
             prices[index] = Int64(7_355 + index % 97)
             multipliers[index] = Int64(1 + index % 800)
         }
         var sink: Int64 = 0
-        let floorTime = measure(seconds: 1.5) {
+        let floorTime = Bench.measure(seconds: 1.5) {
             var total: Int64 = 0
             for index in 0..<count { total = total &+ prices[index] &* multipliers[index] }
             sink = sink &+ total
@@ -131,8 +181,10 @@ struct Bench {
         report(Row(name: "floor: \(count) plain Int64 multiply-adds", value: floorNanoseconds, unit: "ns/operation", target: "", met: nil))
         report(Row(name: "engine time / floor time (per line)", value: nanosecondsPerLine / floorNanoseconds, unit: "×", target: "", met: nil))
         if sink == 42 { print("") }
+    }
 
-        // The matrix: every service × boundary quantities, priced from JSON like the test.
+    /// The matrix: every service × boundary quantities, priced from JSON like the test.
+    func matrix() throws {
         let quantities = [0, 1, 124, 125, 126, 249, 250, 251, 499, 500, 501, 20_000]
         var matrixCases: [(String, String)] = []
         for quantity in quantities {
@@ -153,13 +205,15 @@ struct Bench {
                 matrixCases.append((profile, JSONWriter.write(.object(offer))))
             }
         }
-        let matrixTime = try measure {
+        let matrixTime = try Bench.measure {
             for (profile, offer) in matrixCases { _ = try PricingEngine.price(try request(profile, offer).offer, books: books) }
         }
         report(Row(name: "the test matrix (JSON in, validated, priced)", value: Double(matrixCases.count) / matrixTime, unit: "cases/s", target: "", met: nil))
+    }
 
-        // The composer: every seed municipality, three years, at budgets from just above its
-        // Basis cost to everything, with the full catalogue. The target is under a second each.
+    /// The composer: every seed municipality, three years, at budgets from just above its
+    /// Basis cost to everything, with the full catalogue. The target is under a second each.
+    func compose() throws {
         var composeWorst = 0.0, composeCases = 0, composeCombinations = 0, composeEvaluated = 0
         for seed in seeds {
             let profile = try ProfileLoader.load(bytes: Array(seed.profile.utf8), file: "seed")
@@ -176,7 +230,7 @@ struct Bench {
                 let budget = try Money(cents: basis + (everything - basis) * Int64(step) / 4)
                 let request = CompositionRequest(profile: profile, books: books, years: range, budget: budget)
                 var statistics: SearchStatistics?
-                let time = try measure(seconds: 0.05) { statistics = try Composer.compose(request).statistics }
+                let time = try Bench.measure(seconds: 0.05) { statistics = try Composer.compose(request).statistics }
                 composeWorst = max(composeWorst, time)
                 composeCases += 1
                 composeCombinations = max(composeCombinations, statistics?.combinations ?? 0)
@@ -189,80 +243,86 @@ struct Bench {
                    target: "", met: nil))
         report(Row(name: "compose: most complete combinations checked", value: Double(composeEvaluated), unit: "combinations",
                    target: "", met: nil))
+    }
 
-        // Indexation of the full book.
+    /// Indexation of the full book.
+    func indexation() throws {
         let parameters = try IndexationParameters(wage: try Percentage(parsing: "3.75"), price: try Percentage(parsing: "2.1"), weights: book.mixedWeights)
-        let indexTime = try measure {
+        let indexTime = try Bench.measure {
             _ = try TariffIndexer.index(book, with: parameters, sourceFile: "2025.json", sourceHash: "sha256:" + String(repeating: "0", count: 64), date: nil)
         }
         report(Row(name: "indexation of the full 2025 book", value: indexTime * 1e3, unit: "ms", target: "", met: nil))
+    }
 
-        // Rendering a three-year agreement for Midden-Drenthe's full offer.
-        if let midden = seeds.first(where: { $0.profile.contains("\"midden-drenthe\"") }) {
-            let priced = try PricingEngine.price(try request(midden.profile, midden.offer).offer, books: books)
-            let date = CalendarDate(year: 2025, month: 11, day: 21)!
-            let agreement = try DocumentBuilder.agreement(priced, books: books, reference: "UVO", quoteReference: "OFF", quoteDate: date, date: date)
-            let htmlTime = try measure {
-                _ = HTMLRenderer.render(try DocumentBuilder.agreement(priced, books: books, reference: "UVO", quoteReference: "OFF", quoteDate: date, date: date))
-            }
-            let jsonTime = measure { _ = DocumentJSON.encode(agreement) }
-            report(Row(name: "three-year agreement, built and rendered as HTML", value: htmlTime * 1e3, unit: "ms", target: "< 5", met: htmlTime < 0.005))
-            report(Row(name: "three-year agreement rendered as JSON", value: jsonTime * 1e3, unit: "ms", target: "< 5", met: jsonTime < 0.005))
+    /// Rendering a three-year agreement for Midden-Drenthe's full offer, as HTML and as JSON.
+    func rendering() throws {
+        guard let midden = seeds.first(where: { $0.profile.contains("\"midden-drenthe\"") }) else { return }
+        let priced = try PricingEngine.price(try request(midden.profile, midden.offer).offer, books: books)
+        let date = CalendarDate(year: 2025, month: 11, day: 21)!
+        let agreement = try DocumentBuilder.agreement(priced, books: books, reference: "UVO", quoteReference: "OFF", quoteDate: date, date: date)
+        let htmlTime = try Bench.measure {
+            _ = HTMLRenderer.render(try DocumentBuilder.agreement(priced, books: books, reference: "UVO", quoteReference: "OFF", quoteDate: date, date: date))
         }
+        let jsonTime = Bench.measure { _ = DocumentJSON.encode(agreement) }
+        report(Row(name: "three-year agreement, built and rendered as HTML", value: htmlTime * 1e3, unit: "ms", target: "< 5", met: htmlTime < 0.005))
+        report(Row(name: "three-year agreement rendered as JSON", value: jsonTime * 1e3, unit: "ms", target: "< 5", met: jsonTime < 0.005))
+    }
 
-        // The whole tool as a process: start-up against sqlite3, and peak memory.
-        if let tool = siblingTool() {
-            let directory = "/tmp/catalogue-bench-\(getpid())"
-            mkdir(directory, 0o755)
-            let profileFile = directory + "/profile.json", offerFile = directory + "/offer.json"
-            try FileSystem.writeFileAtomically(profileFile, try FileSystem.readFile("seeds/municipalities/midden-drenthe.json"))
-            try FileSystem.writeFileAtomically(offerFile, try FileSystem.readFile("seeds/offers/midden-drenthe-basis.offer.json"))
-            let priceArguments = [tool, "price", "--profile", profileFile, "--offer", offerFile, "--format", "json"]
-            // Interleaved, and the fastest run of each: other work on the machine only ever adds
-            // time, so the minimum is the fairest estimate of what each command itself costs.
-            var toolBest = Double.infinity, sqliteBest = Double.infinity
-            for _ in 0..<60 {
-                if let run = processTime(priceArguments, runs: 1) { toolBest = min(toolBest, run.seconds) }
-                if let run = processTime(["/usr/bin/sqlite3", ":memory:", "select 1"], runs: 1) { sqliteBest = min(sqliteBest, run.seconds) }
-            }
-            if toolBest.isFinite, sqliteBest.isFinite {
-                report(Row(name: "catalogue-cli price --format json, whole process (fastest of 60)", value: toolBest * 1e3, unit: "ms", target: "", met: nil))
-                report(Row(name: "sqlite3 :memory: 'select 1', whole process (fastest of 60)", value: sqliteBest * 1e3, unit: "ms", target: "", met: nil))
-                report(Row(name: "catalogue-cli price / sqlite3", value: toolBest / sqliteBest, unit: "×", target: "≤ 3", met: toolBest <= 3 * sqliteBest))
-            }
-            let largeProfileFile = directory + "/large.json", largeOfferFile = directory + "/large.offer.json"
-            try FileSystem.writeFileAtomically(largeProfileFile, Array(largeProfileText.utf8))
-            try FileSystem.writeFileAtomically(largeOfferFile, Array(Workloads.fullOffer(for: largeProfile, book: book, firstYear: 2025, years: years).utf8))
-            // Ten years: 2025 is published, the rest projected, all in the one process.
-            let memoryArguments = [tool, "price", "--profile", largeProfileFile, "--offer", largeOfferFile, "--format", "json",
-                                   "--assume-wage", "3.75", "--assume-price", "2.1"]
-            if let probe = processTime([CommandLine.arguments[0], "--probe"], runs: 1) {
-                let mebibytes = Double(probe.maximumResidentKilobytes) / 1024
-                report(Row(name: "peak memory: pricing the large municipality for \(years) years", value: mebibytes, unit: "MiB", target: "< 64", met: mebibytes < 64))
-            }
-            if let memory = processTime(memoryArguments, runs: 1) {
-                let mebibytes = Double(memory.maximumResidentKilobytes) / 1024
-                report(Row(name: "peak memory: catalogue-cli price of it with JSON output", value: mebibytes, unit: "MiB", target: "", met: nil))
-                report(Row(name: "the same, whole process time", value: memory.seconds * 1e3, unit: "ms", target: "", met: nil))
-            }
-            try issueLargest(tool: tool, directory: directory, book: book, books: books, report: report)
-        } else {
+    /// The whole tool as a process: start-up against sqlite3, and peak memory.
+    func wholeProcess() throws {
+        guard let tool = Bench.siblingTool() else {
             print("(catalogue-cli not found beside the benchmark; build it to measure the whole process)")
+            return
         }
+        let directory = "/tmp/catalogue-bench-\(getpid())"
+        mkdir(directory, 0o755)
+        let profileFile = directory + "/profile.json", offerFile = directory + "/offer.json"
+        try FileSystem.writeFileAtomically(profileFile, try FileSystem.readFile("seeds/municipalities/midden-drenthe.json"))
+        try FileSystem.writeFileAtomically(offerFile, try FileSystem.readFile("seeds/offers/midden-drenthe-basis.offer.json"))
+        let priceArguments = [tool, "price", "--profile", profileFile, "--offer", offerFile, "--format", "json"]
+        // Interleaved, and the fastest run of each: other work on the machine only ever adds
+        // time, so the minimum is the fairest estimate of what each command itself costs.
+        var toolBest = Double.infinity, sqliteBest = Double.infinity
+        for _ in 0..<60 {
+            if let run = Bench.processTime(priceArguments, runs: 1) { toolBest = min(toolBest, run.seconds) }
+            if let run = Bench.processTime(["/usr/bin/sqlite3", ":memory:", "select 1"], runs: 1) { sqliteBest = min(sqliteBest, run.seconds) }
+        }
+        if toolBest.isFinite, sqliteBest.isFinite {
+            report(Row(name: "catalogue-cli price --format json, whole process (fastest of 60)", value: toolBest * 1e3, unit: "ms", target: "", met: nil))
+            report(Row(name: "sqlite3 :memory: 'select 1', whole process (fastest of 60)", value: sqliteBest * 1e3, unit: "ms", target: "", met: nil))
+            report(Row(name: "catalogue-cli price / sqlite3", value: toolBest / sqliteBest, unit: "×", target: "≤ 3", met: toolBest <= 3 * sqliteBest))
+        }
+        let largeProfileFile = directory + "/large.json", largeOfferFile = directory + "/large.offer.json"
+        try FileSystem.writeFileAtomically(largeProfileFile, Array(largeProfileText.utf8))
+        try FileSystem.writeFileAtomically(largeOfferFile, Array(Workloads.fullOffer(for: largeProfile, book: book, firstYear: 2025, years: years).utf8))
+        // Ten years: 2025 is published, the rest projected, all in the one process.
+        let memoryArguments = [tool, "price", "--profile", largeProfileFile, "--offer", largeOfferFile, "--format", "json",
+                               "--assume-wage", "3.75", "--assume-price", "2.1"]
+        if let probe = Bench.processTime([CommandLine.arguments[0], "--probe"], runs: 1) {
+            let mebibytes = Double(probe.maximumResidentKilobytes) / 1024
+            report(Row(name: "peak memory: pricing the large municipality for \(years) years", value: mebibytes, unit: "MiB", target: "< 64", met: mebibytes < 64))
+        }
+        if let memory = Bench.processTime(memoryArguments, runs: 1) {
+            let mebibytes = Double(memory.maximumResidentKilobytes) / 1024
+            report(Row(name: "peak memory: catalogue-cli price of it with JSON output", value: mebibytes, unit: "MiB", target: "", met: nil))
+            report(Row(name: "the same, whole process time", value: memory.seconds * 1e3, unit: "ms", target: "", met: nil))
+        }
+        try Bench.issueLargest(tool: tool, directory: directory, book: book, books: books, report: table.report)
+    }
 
-        if let jsonFile {
-            let object = JSONValue.array(rows.map { row in
-                .object(JSONObject([
-                    .init(key: "name", value: .string(row.name)),
-                    .init(key: "value", value: .number(JSONNumber(validatedText: format(row.value, plain: true)))),
-                    .init(key: "unit", value: .string(row.unit)),
-                    .init(key: "target", value: .string(row.target)),
-                    .init(key: "met", value: row.met.map(JSONValue.bool) ?? .null),
-                ]))
-            })
-            try FileSystem.writeFileAtomically(jsonFile, Array(JSONWriter.write(object).utf8))
-            print("Wrote \(jsonFile).")
-        }
+    /// Writes every row to `file` as a JSON array of objects.
+    func writeJSON(to file: String) throws {
+        let object = JSONValue.array(table.rows.map { row in
+            .object(JSONObject([
+                .init(key: "name", value: .string(row.name)),
+                .init(key: "value", value: .number(JSONNumber(validatedText: Bench.format(row.value, plain: true)))),
+                .init(key: "unit", value: .string(row.unit)),
+                .init(key: "target", value: .string(row.target)),
+                .init(key: "met", value: row.met.map(JSONValue.bool) ?? .null),
+            ]))
+        })
+        try FileSystem.writeFileAtomically(file, Array(JSONWriter.write(object).utf8))
+        print("Wrote \(file).")
     }
 
     /// Prices the large municipality for ten years once, in this process, and prints the peak
