@@ -62,6 +62,19 @@ struct ArgumentTests {
         #expect(run(["offer", "create", "--title", "x", "-h"] + db).standardOutput.hasPrefix("OVERVIEW: Create a draft offer"))
     }
 
+    @Test("text for documents refuses control and direction-changing characters, naming the option", arguments: [
+        (["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2026", "--title", "Voorstel\u{202E}8202"], "--title", "Voorstel\\u{202e}8202"),
+        (["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2026", "--title", "a\u{0}b"], "--title", "a\\u{0}b"),
+    ])
+    func documentText(arguments: [String], option: String, shown: String) {
+        let (db, _) = store()
+        let result = run(arguments + db)
+        #expect(result.exitCode == .usage)
+        #expect(result.standardError.hasPrefix("Error: '\(option)' expects text without control characters or bidirectional override characters, found '\(shown)'\n"),
+                "\(result.standardError)")
+        #expect(run(["offer", "list"] + db).standardOutput.hasPrefix("No offers yet"))
+    }
+
     @Test("Dutch decimal commas are accepted in amounts and hours, and give the same line as dots")
     func dutchDecimals() {
         let (db, _) = store()

@@ -20,7 +20,7 @@ enum QuoteCommand: CLICommand {
         guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out.path, command: info)
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
-        let reference = try arguments.value(DocumentOutput.reference, command: info) ?? "CONCEPT"
+        let reference = try arguments.value(DocumentOutput.reference, command: info)?.text ?? "CONCEPT"
         if let key = arguments.positionals.first {
             let store = try StoreOptions.open(arguments, context, .readOnly)
             let quote: QuoteRecord?

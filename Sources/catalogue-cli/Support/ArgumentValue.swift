@@ -22,6 +22,17 @@ extension String: ArgumentValue {
     static var expectation: String { "text without control characters" }
 }
 
+/// Text that passes into a document or the store (a title, a reference, a reason): the rule of
+/// `DocumentText`, no control characters and no bidirectional overrides or isolates.
+struct DocumentTextValue: ArgumentValue {
+    var text: String
+
+    static func convert(_ text: String) -> DocumentTextValue? {
+        DocumentText.problem(in: text) == nil ? DocumentTextValue(text: text) : nil
+    }
+    static var expectation: String { "text without control characters or bidirectional override characters" }
+}
+
 /// A calendar year the tool prices: within `InputLimits.calendarYears`.
 struct Year: ArgumentValue, Hashable {
     var value: Int

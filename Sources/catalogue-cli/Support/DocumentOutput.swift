@@ -115,6 +115,6 @@ enum DocumentOutput {
         reference.info,
     ]
 
-    static let reference = Option<String>(
+    static let reference = Option<DocumentTextValue>(
         "--reference", valueName: "text", help: "Without a stored offer: the reference to print (default CONCEPT).")
 }

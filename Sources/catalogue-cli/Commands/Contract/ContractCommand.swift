@@ -48,7 +48,7 @@ enum ContractCommand: CLICommand {
         let date = try StoreOptions.date(arguments, command: info)
         let payment = try StoreOptions.payment(arguments, command: info)
         let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
-        let reference = try arguments.value(DocumentOutput.reference, command: info) ?? "CONCEPT"
+        let reference = try arguments.value(DocumentOutput.reference, command: info)?.text ?? "CONCEPT"
         let document: AgreementDocument
         do {
             document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,

@@ -16,14 +16,14 @@ enum OfferCreateCommand: CLICommand {
     static let municipality = Option<String>("--municipality", valueName: "code", help: "The municipality (imported first).")
     static let firstYear = Option<Year>("--first-year", valueName: "year", help: "The first year of the offer.")
     static let years = Option<Count<OfferYearCount>>("--years", valueName: "count", help: "How many years it runs (default 3).")
-    static let title = Option<String>("--title", valueName: "text", help: "A title, e.g. \"Voorstel 2026-2028\".")
+    static let title = Option<DocumentTextValue>("--title", valueName: "text", help: "A title, e.g. \"Voorstel 2026-2028\".")
     static let from = Option<String>("--from", valueName: "file", help: "An offer file (*.offer.json) to take everything from.")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
         var municipality = try arguments.value(Self.municipality, command: info)
         var firstYear = try arguments.value(Self.firstYear, command: info)?.value
         var years = try arguments.value(Self.years, command: info)?.value ?? 3
-        var title = try arguments.value(Self.title, command: info)
+        var title = try arguments.value(Self.title, command: info)?.text
         var lines: [JSONValue] = []
         if let file = try arguments.value(from, command: info) {
             if municipality != nil || firstYear != nil || arguments.values[Self.years.name] != nil {

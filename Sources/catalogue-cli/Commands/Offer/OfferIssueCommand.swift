@@ -14,7 +14,7 @@ enum OfferIssueCommand: CLICommand {
         options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions,
         discussion: "A quote is issued before its term begins (1 January of the offer's first year); one issued later needs --late with the reason, which the offerte states.")
 
-    static let lateOption = Option<String>(
+    static let lateOption = Option<DocumentTextValue>(
         "--late", valueName: "reason", help: "Issue on or after the start of the term, for this reason (printed in the offerte).")
 
     static let validDaysOption = Option<Count<ValidityDays>>(
@@ -24,7 +24,7 @@ enum OfferIssueCommand: CLICommand {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let date = try StoreOptions.date(arguments, command: info)
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
-        let late = try arguments.value(lateOption, command: info)
+        let late = try arguments.value(lateOption, command: info)?.text
         let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
