@@ -5,65 +5,88 @@ import Money
 import Pricing
 import Support
 
-/// `catalogue-cli offer create`.
-enum OfferCreateCommand: CLICommand {
+/// `catalogue-cli offer create`: a command in the typed shape — its options are read into
+/// properties once (`init(parsing:)`), checked against each other (`validate()`), and only then
+/// is anything read or written (`run`).
+struct OfferCreateCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["offer", "create"],
         abstract: "Create a draft offer, empty or from an offer file.",
-        options: [municipality.info, firstYear.info, years.info, title.info, from.info, StoreOptions.database, SharedOptions.tariffs],
+        options: [municipalityOption.info, firstYearOption.info, yearsOption.info, titleOption.info, fromOption.info,
+                  StoreOptions.database, SharedOptions.tariffs],
         discussion: "Give either --from, or --municipality and --first-year. The offer is checked against the profile and the books.")
 
-    static let municipality = Option<String>("--municipality", valueName: "code", help: "The municipality (imported first).")
-    static let firstYear = Option<Year>("--first-year", valueName: "year", help: "The first year of the offer.")
-    static let years = Option<Count<OfferYearCount>>("--years", valueName: "count", help: "How many years it runs (default 3).")
-    static let title = Option<DocumentTextValue>("--title", valueName: "text", help: "A title, e.g. \"Voorstel 2026-2028\".")
-    static let from = Option<String>("--from", valueName: "file", help: "An offer file (*.offer.json) to take everything from.")
+    static let municipalityOption = Option<String>("--municipality", valueName: "code", help: "The municipality (imported first).")
+    static let firstYearOption = Option<Year>("--first-year", valueName: "year", help: "The first year of the offer.")
+    static let yearsOption = Option<Count<OfferYearCount>>("--years", valueName: "count", help: "How many years it runs (default 3).")
+    static let titleOption = Option<DocumentTextValue>("--title", valueName: "text", help: "A title, e.g. \"Voorstel 2026-2028\".")
+    static let fromOption = Option<String>("--from", valueName: "file", help: "An offer file (*.offer.json) to take everything from.")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        var municipality = try arguments.value(Self.municipality, command: info)
-        var firstYear = try arguments.value(Self.firstYear, command: info)?.value
-        var years = try arguments.value(Self.years, command: info)?.value ?? 3
-        var title = try arguments.value(Self.title, command: info)?.text
-        var lines: [JSONValue] = []
-        if let file = try arguments.value(from, command: info) {
-            if municipality != nil || firstYear != nil || arguments.values[Self.years.name] != nil {
-                throw .usage("'--from <file>' takes the municipality and the years from the file; leave out '--municipality', '--first-year' and '--years'", command: info)
+    var municipality: String?
+    var firstYear: Int?
+    var years: Int?
+    var title: String?
+    var from: String?
+    /// For the store and the books (`--db`, `--tariffs`).
+    var arguments: ParsedArguments
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        municipality = try arguments.value(Self.municipalityOption, command: Self.info)
+        firstYear = try arguments.value(Self.firstYearOption, command: Self.info)?.value
+        years = try arguments.value(Self.yearsOption, command: Self.info)?.value
+        title = try arguments.value(Self.titleOption, command: Self.info)?.text
+        from = try arguments.value(Self.fromOption, command: Self.info)
+        self.arguments = arguments
+    }
+
+    func validate() throws(CLIError) {
+        if from != nil {
+            guard municipality == nil, firstYear == nil, years == nil else {
+                throw .usage("'--from <file>' takes the municipality and the years from the file; leave out '--municipality', '--first-year' and '--years'", command: Self.info)
             }
-            let offer: Offer
-            let json: JSONValue
-            do {
-                json = try OfferLoader.parse(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file)
-                offer = try OfferLoader.load(json: json, file: file, lineNumberFields: OfferLoader.builtInNumberFields)
-            } catch {
-                throw .input(error)
-            }
-            municipality = offer.municipality
-            firstYear = offer.firstYear
-            years = offer.years
-            title = title ?? offer.title
-            lines = json.objectValue?["lines"]?.arrayValue ?? []
+            return
         }
-        guard let municipality else { throw .usage("missing '--municipality <code>' (or '--from <file>')", command: info) }
-        guard let firstYear else { throw .usage("missing '--first-year <year>' (or '--from <file>')", command: info) }
+        guard municipality != nil else { throw .usage("missing '--municipality <code>' (or '--from <file>')", command: Self.info) }
+        guard let firstYear else { throw .usage("missing '--first-year <year>' (or '--from <file>')", command: Self.info) }
+        let years = self.years ?? 3
         guard firstYear + years - 1 <= InputLimits.calendarYears.upperBound else {
-            throw .usage("an offer from \(firstYear) for \(years) years ends after \(InputLimits.calendarYears.upperBound), the last year the tool prices", command: info)
+            throw .usage("an offer from \(firstYear) for \(years) years ends after \(InputLimits.calendarYears.upperBound), the last year the tool prices", command: Self.info)
         }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        var draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality ?? "", firstYear: firstYear ?? 0,
+                                years: years ?? 3, title: title, status: .draft, lines: [])
+        if let from { draft = try Self.read(from, title: title) }
         let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
-        let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality, firstYear: firstYear,
-                                years: years, title: title, status: .draft, lines: lines)
-        if !lines.isEmpty {
+        if !draft.lines.isEmpty {
             let found = try OfferSupport.problems(draft, store: store, library: library)
             guard found.isEmpty else { throw .input(.invalid(found)) }
         } else {
-            _ = try Lookup.profile(municipality, store: store)
+            _ = try Lookup.profile(draft.municipality, store: store)
         }
         let record: OfferRecord
         do {
-            record = try store.createOffer(municipality: municipality, firstYear: firstYear, years: years, title: title, lines: lines)
+            record = try store.createOffer(municipality: draft.municipality, firstYear: draft.firstYear, years: draft.years,
+                                           title: draft.title, lines: draft.lines)
         } catch {
             throw .database(file: store.database.path, message: error.description)
         }
         context.print("Created \(OfferSupport.describe(record)).")
+    }
+
+    /// The draft an offer file describes; a title given on the command line wins over the file's.
+    private static func read(_ file: String, title: String?) throws(CLIError) -> OfferRecord {
+        let offer: Offer
+        let json: JSONValue
+        do {
+            json = try OfferLoader.parse(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file)
+            offer = try OfferLoader.load(json: json, file: file, lineNumberFields: OfferLoader.builtInNumberFields)
+        } catch {
+            throw .input(error)
+        }
+        return OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: offer.municipality, firstYear: offer.firstYear,
+                           years: offer.years, title: title ?? offer.title, status: .draft, lines: json.objectValue?["lines"]?.arrayValue ?? [])
     }
 }
