@@ -36,9 +36,9 @@ enum QuoteCommand: CLICommand {
             guard let quote else {
                 throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
             }
-            try StoreOptions.verify(.quote, id: quote.id, subject: "quote \(quote.reference)", store: store)
-            let documents = RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json)
-            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "offerte \(quote.reference)")
+            try DocumentOutput.writeStored(.quote, id: quote.id, subject: "quote \(quote.reference)",
+                                           RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json),
+                                           format: format, to: out, store: store, &context, what: "offerte \(quote.reference)")
             return
         }
         let date = try StoreOptions.date(arguments, command: info)

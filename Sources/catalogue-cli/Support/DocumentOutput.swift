@@ -71,6 +71,14 @@ enum DocumentOutput {
     /// Writes `text` to the target's file atomically, creating a missing folder (out/, the first
     /// time) as a user would expect; exit 73 when it cannot be created. The file replaces only a
     /// regular file, and never the database (see `FileSystem.writeFileAtomically`).
+    /// Writes a frozen document after checking its seals: a document edited in the store is
+    /// refused (exit 65), never written.
+    static func writeStored(_ entity: Seals.Entity, id: Int64, subject: String, _ documents: RenderedDocuments, format: DocumentFormat,
+                            to target: OutputTarget, store: CatalogueStore, _ context: inout CommandContext, what: String) throws(CLIError) {
+        try StoreOptions.verify(entity, id: id, subject: subject, store: store)
+        try write(format.pick(documents), to: target, &context, what: what)
+    }
+
     static func writeFile(_ text: String, to target: OutputTarget) throws(CLIError) {
         let file = target.path
         do {

@@ -33,16 +33,16 @@ enum ContractCommand: CLICommand {
                 let amendment: AmendmentRecord?
                 do { amendment = try store.amendment(reference: key) } catch { throw .database(file: store.database.path, message: error.description) }
                 if let amendment {
-                    try StoreOptions.verify(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)", store: store)
-                    let documents = RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json)
-                    try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(amendment.reference)")
+                    try DocumentOutput.writeStored(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)",
+                                                   RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json),
+                                                   format: format, to: out, store: store, &context, what: "wijziging \(amendment.reference)")
                     return
                 }
                 throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
             }
-            try StoreOptions.verify(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)", store: store)
-            let documents = RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json)
-            try DocumentOutput.write(format.pick(documents), to: out, &context, what: "uitvoeringsovereenkomst \(agreement.reference)")
+            try DocumentOutput.writeStored(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)",
+                                           RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json),
+                                           format: format, to: out, store: store, &context, what: "uitvoeringsovereenkomst \(agreement.reference)")
             return
         }
         let date = try StoreOptions.date(arguments, command: info)
