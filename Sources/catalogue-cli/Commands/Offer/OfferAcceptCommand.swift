@@ -6,7 +6,7 @@ import Pricing
 import Support
 
 /// `catalogue-cli offer accept ID --date D`.
-enum OfferAcceptCommand: CLICommand {
+struct OfferAcceptCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["offer", "accept"],
         abstract: "Record that the municipality accepted an issued quote, and make the agreement.",
@@ -15,10 +15,20 @@ enum OfferAcceptCommand: CLICommand {
                   OptionInfo(name: "--payment", valueName: "schedule", help: "quarterly (default), monthly or yearly advances."),
                   StoreOptions.database])
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        let date = try StoreOptions.date(arguments, command: info)
-        let payment = try StoreOptions.payment(arguments, command: info)
+    var id: Int64
+    var date: CalendarDate
+    var payment: PaymentSchedule
+    /// For the store (`--db`) and the hint.
+    var arguments: ParsedArguments
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
+        date = try StoreOptions.date(arguments, command: Self.info)
+        payment = try StoreOptions.payment(arguments, command: Self.info)
+        self.arguments = arguments
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
         let store = try StoreOptions.open(arguments, context, .readWrite)
         _ = try Lookup.offer(id, store: store)
         let agreement: AgreementRecord

@@ -6,7 +6,7 @@ import Pricing
 import Support
 
 /// `catalogue-cli offer issue ID --date D`.
-enum OfferIssueCommand: CLICommand {
+struct OfferIssueCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["offer", "issue"],
         abstract: "Issue a draft offer as a quote: its lines, amounts, books and documents are frozen.",
@@ -20,14 +20,25 @@ enum OfferIssueCommand: CLICommand {
     static let validDaysOption = Option<Count<ValidityDays>>(
         "--valid-days", valueName: "days", help: "How long the quote can be accepted (default 60).")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        let date = try StoreOptions.date(arguments, command: info)
-        let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
-        let late = try arguments.value(lateOption, command: info)?.text
+    var id: Int64
+    var date: CalendarDate
+    var validDays: Int
+    var late: String?
+    /// For the store, the books and the assumptions (`--db`, `--tariffs`, `--assume-*`).
+    var arguments: ParsedArguments
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
+        date = try StoreOptions.date(arguments, command: Self.info)
+        validDays = try arguments.value(Self.validDaysOption, command: Self.info)?.value ?? 60
+        late = try arguments.value(Self.lateOption, command: Self.info)?.text
+        self.arguments = arguments
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
         let store = try StoreOptions.open(arguments, context, .readWrite)
         let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: Self.info)
         _ = try Lookup.offer(id, store: store)
         let quote: QuoteRecord
         do {

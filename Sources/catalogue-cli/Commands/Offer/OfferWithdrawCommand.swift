@@ -1,8 +1,9 @@
 import Catalogue
 import Contracts
+import Support
 
 /// `catalogue-cli offer withdraw ID --date D --reason TEXT`.
-enum OfferWithdrawCommand: CLICommand {
+struct OfferWithdrawCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["offer", "withdraw"],
         abstract: "Withdraw a draft or an issued quote that is not accepted yet, with the reason.",
@@ -13,13 +14,26 @@ enum OfferWithdrawCommand: CLICommand {
     static let reasonOption = Option<String>(
         "--reason", valueName: "text", help: "Why the offer is withdrawn (required; recorded in the audit log).", required: true)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        let date = try StoreOptions.date(arguments, command: info)
-        let reason = try arguments.required(reasonOption, command: info, why: "a withdrawal is recorded with its reason")
+    var id: Int64
+    var date: CalendarDate
+    var reason: String
+    /// For the store (`--db`).
+    var arguments: ParsedArguments
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
+        date = try StoreOptions.date(arguments, command: Self.info)
+        reason = try arguments.required(Self.reasonOption, command: Self.info, why: "a withdrawal is recorded with its reason")
+        self.arguments = arguments
+    }
+
+    func validate() throws(CLIError) {
         guard reason.contains(where: { !$0.isWhitespace }) else {
-            throw .usage("'--reason' is empty; say why the offer is withdrawn", command: info)
+            throw .usage("'--reason' is empty; say why the offer is withdrawn", command: Self.info)
         }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
         let store = try StoreOptions.open(arguments, context, .readWrite)
         _ = try Lookup.offer(id, store: store)
         let withdrawal: OfferWithdrawal
