@@ -93,7 +93,9 @@ public enum HTMLRenderer {
         html.line("<section class=\"articles\">")
         for article in document.articles {
             html.line("<section class=\"article\">")
-            html.line("<h3>Artikel \(article.number) \(escape(article.title))</h3>")
+            // The articles follow the title directly, so they are second-level headings, set in the
+            // size of the third level (heading order for screen readers; axe-core 'heading-order').
+            html.line("<h2 class=\"article-title\">Artikel \(article.number) \(escape(article.title))</h2>")
             for (index, paragraph) in article.paragraphs.enumerated() {
                 html.line("<p class=\"paragraph\"><span class=\"paragraph-number\">\(article.number).\(index + 1)</span>"
                     + "<span class=\"paragraph-text\">\(escape(paragraph))</span></p>")
@@ -230,7 +232,7 @@ public enum HTMLRenderer {
         h1, h2, h3 { line-height: 1.2; break-after: avoid; page-break-after: avoid; }
         h1 { font-size: 22pt; margin: 4pt 0 10pt; }
         h2 { font-size: 14pt; margin: 18pt 0 6pt; }
-        h3 { font-size: 11pt; margin: 12pt 0 4pt; }
+        h3, h2.article-title { font-size: 11pt; margin: 12pt 0 4pt; }
         p { margin: 0 0 6pt; }
         .document-header { border-bottom: 2px solid #1a1a1a; padding-bottom: 8pt; margin-bottom: 12pt; }
         .supplier { font-weight: 600; font-size: 11pt; margin: 0; }
