@@ -131,13 +131,32 @@ struct HintTests {
         #expect(indexed.exitCode == .success, "\(indexed.standardError)")
         let quoted = "'" + directory.replacing("'", with: "'\\''") + "'"
         #expect(indexed.standardOutput.hasSuffix("Review it with: catalogue-cli tariffs diff 2025 2026 --tariffs \(quoted)\n"))
-        // The printed command, with the quoting undone as a shell would, compares the books in that directory.
-        let diff = run(["tariffs", "diff", "2025", "2026", "--tariffs", directory], defaultTariffs: "/nonexistent")
+        // The printed command, split into words by /bin/sh, runs and compares the books in that directory.
+        let hint = try #require(indexed.standardOutput.split(separator: "\n").last.map { String($0.dropFirst("Review it with: ".count)) })
+        let words = shellWords(hint)
+        #expect(words == ["catalogue-cli", "tariffs", "diff", "2025", "2026", "--tariffs", directory])
+        let diff = run(Array(words.dropFirst()), defaultTariffs: "/nonexistent")
         #expect(diff.exitCode == .success)
+        #expect(diff.standardOutput.contains("95.116,00"))
         #expect(Hint.shellQuoted("plain/path-1.json") == "plain/path-1.json")
         #expect(Hint.shellQuoted("") == "''")
         #expect(Hint.shellQuoted("a b") == "'a b'")
     }
+}
+
+/// The words a POSIX shell makes of `command` (printf prints one argument a line).
+private func shellWords(_ command: String) -> [String] {
+    guard let pipe = popen("printf '%s\\n' " + command, "r") else { return [] }
+    defer { pclose(pipe) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = fread(&buffer, 1, buffer.count, pipe)
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+    }
+    let output = String(decoding: bytes, as: UTF8.self)
+    return output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
 }
 
 @Suite("decimal notations people type")
