@@ -61,10 +61,14 @@ enum StoreOptions {
 
     /// The payment schedule from `--payment`, quarterly by default.
     static func payment(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> PaymentSchedule {
-        try arguments.value(Option<PaymentSchedule>("--payment", valueName: "schedule", help: ""), command: command) ?? .quarterly
+        try arguments.value(paymentOption, command: command) ?? .quarterly
     }
 
     static let typedDate = Option<CalendarDate>(date)
+
+    /// How the municipality pays its advances; one declaration for 'offer accept' and 'contract'.
+    static let paymentOption = Option<PaymentSchedule>(
+        "--payment", valueName: "schedule", help: "quarterly (default), monthly or yearly advances.")
     static let date = OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "The date of the document (required: the tool never reads the clock).", required: true)
 
     static let assumptionOptions = [SharedOptions.assumeWage.info, SharedOptions.assumePrice.info, SharedOptions.assumeMixedWageShare.info]

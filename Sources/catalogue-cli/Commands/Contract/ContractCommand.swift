@@ -11,7 +11,7 @@ enum ContractCommand: CLICommand {
         abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file; list, amend, show, renew agreements.",
         positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…), an amendment's (UVO-…-W1) or the accepted offer's number.", optional: true)],
         options: DocumentOutput.options + DocumentOutput.statelessOptions
-            + [OptionInfo(name: "--payment", valueName: "schedule", help: "Without a stored offer: quarterly (default), monthly or yearly."),
+            + [StoreOptions.paymentOption.info,
                StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {

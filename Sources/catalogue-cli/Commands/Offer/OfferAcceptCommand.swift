@@ -12,7 +12,7 @@ struct OfferAcceptCommand: ParsableCommand {
         abstract: "Record that the municipality accepted an issued quote, and make the agreement.",
         positionals: [Positional(name: "offer", help: "The offer number.")],
         options: [StoreOptions.date,
-                  OptionInfo(name: "--payment", valueName: "schedule", help: "quarterly (default), monthly or yearly advances."),
+                  StoreOptions.paymentOption.info,
                   StoreOptions.database])
 
     var id: Int64

@@ -18,7 +18,7 @@ enum OfferPriceCommand: CLICommand {
         let store = try StoreOptions.open(arguments, context, .readOnly)
         let library = try SharedOptions.library(arguments, context)
         let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
-        let offer = try OfferSupport.record(id, store: store, command: info)
+        let offer = try Lookup.offer(id, store: store)
         let priced: PricedOffer
         let request: PricingRequest
         do {

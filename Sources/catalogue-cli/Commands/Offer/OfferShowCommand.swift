@@ -17,7 +17,7 @@ enum OfferShowCommand: CLICommand {
         let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
         let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
         let store = try StoreOptions.open(arguments, context, .readOnly)
-        let offer = try OfferSupport.record(id, store: store, command: info)
+        let offer = try Lookup.offer(id, store: store)
         let quote: QuoteRecord?
         do { quote = try store.quote(offerID: id) } catch { throw .database(file: store.database.path, message: error.description) }
         switch format {

@@ -25,10 +25,6 @@ enum OfferSupport {
         }
     }
 
-    static func record(_ id: Int64, store: CatalogueStore, command: CommandInfo) throws(CLIError) -> OfferRecord {
-        try Lookup.offer(id, store: store)
-    }
-
     static func describe(_ offer: OfferRecord) -> String {
         let span = offer.years == 1 ? "\(offer.firstYear)" : "\(offer.firstYear)–\(offer.firstYear + offer.years - 1)"
         return "offer \(offer.id) (\(offer.label)) for \(offer.municipality), \(span), \(offer.lines.count) line\(offer.lines.count == 1 ? "" : "s"), \(offer.status)"
@@ -42,7 +38,7 @@ enum OfferEditing {
         // One immediate transaction: the lines checked are the lines changed.
         let updated = try store.database.transaction(mapping: { CLIError.database(file: store.database.path, message: $0.description) }) {
             () throws(CLIError) -> OfferRecord in
-            let current = try OfferSupport.record(id, store: store, command: command)
+            let current = try Lookup.offer(id, store: store)
             var candidate = current
             do throws(StoreRefusal) { try change(&candidate.lines) } catch { throw .refused(error.message) }
             let found = try OfferSupport.problems(candidate, store: store, library: library)
