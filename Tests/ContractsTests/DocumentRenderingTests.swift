@@ -282,7 +282,7 @@ struct DocumentLayoutTests {
             #expect(agreementHTML.contains(escapedForTest(text)), "missing \(text)")
         }
         for article in agreement.articles {
-            #expect(agreementHTML.contains("<h3>Artikel \(article.number) \(escapedForTest(article.title))</h3>"))
+            #expect(agreementHTML.contains("<h2 class=\"article-title\">Artikel \(article.number) \(escapedForTest(article.title))</h2>"))
             #expect(agreementHTML.contains("<span class=\"paragraph-number\">\(article.number).\(article.paragraphs.count)</span>"))
         }
     }
@@ -294,7 +294,7 @@ struct DocumentLayoutTests {
         let order = ["<h1>Uitvoeringsovereenkomst</h1>", "behorend bij offerte OFF-2025-001", "De ondergetekenden:",
                      "<strong>Gemeente Aa en Hunze</strong>, opdrachtgever, hierna te noemen: de gemeente;",
                      "<strong>Biblionet Drenthe (Bind bibliotheken)</strong>, opdrachtnemer, hierna te noemen: de bibliotheek.",
-                     "Overwegende dat:", "<h3>Artikel 1 Onderwerp</h3>", "<span class=\"paragraph-number\">1.1</span>",
+                     "Overwegende dat:", "<h2 class=\"article-title\">Artikel 1 Onderwerp</h2>", "<span class=\"paragraph-number\">1.1</span>",
                      "<h2>Overzicht van diensten en prijzen</h2>", "<h2>Overzicht van dienstverleningsniveaus</h2>",
                      "Basisschool Annen A", "5 boeken per leerling", "<h2>Overzicht van termijnen</h2>", "1e kwartaal",
                      "1 januari 2025", "Aldus overeengekomen en in tweevoud getekend.", "<h2>Bijlage 1 — Berekening 2025</h2>"]
