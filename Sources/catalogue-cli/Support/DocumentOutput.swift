@@ -5,7 +5,7 @@ import Pricing
 import Support
 
 /// The formats a document is written in.
-enum DocumentFormat: String {
+enum DocumentFormat: String, Sendable {
     case html
     case markdown
     case json

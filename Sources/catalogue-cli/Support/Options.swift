@@ -26,16 +26,9 @@ enum SharedOptions {
                    help: "Output format: " + formats.map(\.rawValue).joined(separator: " or ") + ". Default: \(formats[0].rawValue).")
     }
 
-    /// Opens the tariff library from `--tariffs` or the default.
+    /// Opens the tariff library from `--tariffs` or the default (see `BookSelection.library`).
     static func library(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> TariffLibrary {
-        do {
-            if let directory = arguments.value("--tariffs") {
-                return try TariffLibrary.open(directory: directory)
-            }
-            return try TariffLibrary.open(directory: nil, defaultDirectory: context.environment.defaultTariffsDirectory)
-        } catch {
-            throw .input(error)
-        }
+        try BookSelection(directory: arguments.values["--tariffs"]).library(context)
     }
 
     /// The year from `--year`, or the library's latest.
@@ -60,18 +53,7 @@ enum SharedOptions {
 
     /// The projection assumptions: the `--assume-*` options over `assumptions.json` beside the books.
     static func assumptions(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> ProjectionAssumptions {
-        var flags = ProjectionAssumptions.Rates()
-        flags.wage = try arguments.value(assumeWage, command: command)
-        flags.price = try arguments.value(assumePrice, command: command)
-        flags.mixedWageShare = try arguments.value(assumeMixedWageShare, command: command)
-        guard let file = library.assumptionsFile, FileSystem.isFile(file) else {
-            return ProjectionAssumptions(flags: flags)
-        }
-        do {
-            return try ProjectionAssumptions.load(file: file, flags: flags)
-        } catch {
-            throw .input(error)
-        }
+        try BookSelection(parsing: arguments, command: command).assumptions(library: library)
     }
 
     /// The format from `--format`, one of `allowed` (the first is the default).

@@ -11,24 +11,12 @@ enum StoreOptions {
 
     /// The store's path: `--db`, `$CATALOGUE_DB` or the default.
     static func path(_ arguments: ParsedArguments, _ context: CommandContext) -> String {
-        arguments.value("--db") ?? context.environment.variables["CATALOGUE_DB"] ?? CatalogueStore.defaultPath
+        StoreSelection(given: arguments.values["--db"]).path(context)
     }
 
-    /// Opens the store from `--db`, `$CATALOGUE_DB` or the default: `.readWrite` creates and
-    /// migrates it, `.readOnly` (the commands that only read) never creates or converts anything.
+    /// Opens the store from `--db`, `$CATALOGUE_DB` or the default (see `StoreSelection.open`).
     static func open(_ arguments: ParsedArguments, _ context: CommandContext, _ mode: StoreMode) throws(CLIError) -> CatalogueStore {
-        let path = path(arguments, context)
-        if path.isEmpty {
-            let source = arguments.value("--db") != nil ? "'--db' is empty" : "CATALOGUE_DB is set but empty"
-            throw .database(file: "''", message: "\(source); name a database file (an empty name would be a temporary database whose changes are lost)")
-        }
-        let who = context.environment.variables["CATALOGUE_USER"] ?? context.environment.variables["USER"] ?? "unknown"
-        let now = context.environment.variables["CATALOGUE_NOW"] ?? context.environment.now()
-        do {
-            return try CatalogueStore(path: path, mode: mode, who: who, now: now)
-        } catch {
-            throw .database(file: path, message: error.description)
-        }
+        try StoreSelection(given: arguments.values["--db"]).open(context, mode)
     }
 
     /// Maps a lifecycle failure to the tool's error.

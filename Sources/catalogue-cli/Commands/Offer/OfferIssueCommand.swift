@@ -11,7 +11,7 @@ struct OfferIssueCommand: ParsableCommand {
         path: ["offer", "issue"],
         abstract: "Issue a draft offer as a quote: its lines, amounts, books and documents are frozen.",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions,
+        options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database] + BookSelection.options,
         discussion: "A quote is issued before its term begins (1 January of the offer's first year); one issued later needs --late with the reason, which the offerte states.")
 
     static let lateOption = Option<DocumentTextValue>(
@@ -24,21 +24,22 @@ struct OfferIssueCommand: ParsableCommand {
     var date: CalendarDate
     var validDays: Int
     var late: String?
-    /// For the store, the books and the assumptions (`--db`, `--tariffs`, `--assume-*`).
-    var arguments: ParsedArguments
+    var store: StoreSelection
+    var books: BookSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
         date = try StoreOptions.date(arguments, command: Self.info)
         validDays = try arguments.value(Self.validDaysOption, command: Self.info)?.value ?? 60
         late = try arguments.value(Self.lateOption, command: Self.info)?.text
-        self.arguments = arguments
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context, .readWrite)
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: Self.info)
+        let store = try store.open(context, .readWrite)
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
         _ = try Lookup.offer(id, store: store)
         let quote: QuoteRecord
         do {
@@ -52,6 +53,6 @@ struct OfferIssueCommand: ParsableCommand {
             context.print("  \(year.year): municipality \(year.totals.municipality.dutchString)" + (year.status == .projected ? " (projected)" : ""))
         }
         context.print("  total: municipality \(quote.totals.municipality.dutchString)")
-        context.print("Write the offerte with: " + Hint.command(["quote", String(id), "--out", "out/offerte.html"], carrying: ["--db"], from: arguments))
+        context.print("Write the offerte with: " + Hint.command(["quote", String(id), "--out", "out/offerte.html"], carrying: [self.store.hintWords]))
     }
 }
