@@ -1,6 +1,7 @@
 import Support
 import Catalogue
 import Contracts
+import Pricing
 import JSON
 import Testing
 import TestSupport
@@ -89,7 +90,7 @@ struct OfferWithdrawalTests {
         #expect(try store.auditLog().count == entries)
 
         // A change makes version 2 and supersedes version 1.
-        let second = try store.editOffer(offer.id) { (lines) throws(StoreRefusal) in lines.append(.object(["service": "kleintje-bieb"])) }
+        let second = try store.editOffer(offer.id) { (lines) throws(StoreRefusal) in lines.append(OfferLine(service: "kleintje-bieb")) }
         #expect(refusal { () throws(LifecycleError) in _ = try OfferLifecycle.withdraw(offer.id, store: store, date: later, reason: "x") }
             == "offer 1 (OFF-2025-001 versie 1) is superseded by offer \(second.id); only the latest version can be withdrawn")
         _ = try OfferLifecycle.issue(second.id, store: store, library: library, assumptions: assumed, date: issueDate)
@@ -146,7 +147,7 @@ struct WithdrawMigrationTests {
         _ = try OfferLifecycle.accept(first.id, store: store, date: CalendarDate(year: 2024, month: 12, day: 20)!)
         let second = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 1, title: "B", lines: try lines(#"{"service": "ido"}"#))
         _ = try OfferLifecycle.issue(second.id, store: store, library: library, assumptions: assumed, date: date)
-        _ = try store.editOffer(second.id) { (lines) throws(StoreRefusal) in lines.append(.object(["service": "kleintje-bieb"])) }
+        _ = try store.editOffer(second.id) { (lines) throws(StoreRefusal) in lines.append(OfferLine(service: "kleintje-bieb")) }
         let fourth = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 1, title: "C", lines: try lines(#"{"service": "ido"}"#))
         _ = try OfferLifecycle.issue(fourth.id, store: store, library: library, assumptions: assumed, date: date)
         return store

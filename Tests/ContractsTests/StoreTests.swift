@@ -25,8 +25,8 @@ func seededStore(_ path: String = temporaryDatabase()) throws -> CatalogueStore 
     return store
 }
 
-func lines(_ texts: String...) throws -> [JSONValue] {
-    try texts.map { try JSONParser.parse($0) }
+func lines(_ texts: String...) throws -> [OfferLine] {
+    try texts.map { try OfferLoader.line(json: try JSONParser.parse($0), file: "test") }
 }
 
 /// A tariff directory with the 2025 book only.
@@ -106,7 +106,7 @@ struct StoreMigrationTests {
     func auditLog() throws {
         let store = try seededStore()
         let offer = try store.createOffer(municipality: "midden-drenthe", firstYear: 2026, years: 3, title: nil, lines: try lines(#"{"service": "ido"}"#))
-        _ = try store.editOffer(offer.id) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in lines.append(.object(JSONObject([.init(key: "service", value: "kleintje-bieb")]))) }
+        _ = try store.editOffer(offer.id) { (lines: inout [OfferLine]) throws(StoreRefusal) -> Void in lines.append(OfferLine(service: "kleintje-bieb")) }
         let log = try store.auditLog()
         #expect(log.map { "\($0.action) \($0.entity) \($0.entityID)" } == ["import municipality midden-drenthe", "create offer 1", "edit offer 1"])
         #expect(log.allSatisfy { $0.who == "tester" && $0.at == "2025-11-21T10:00:00Z" })
@@ -160,8 +160,8 @@ struct LifecycleTests {
         let first = try store.createOffer(municipality: "midden-drenthe", firstYear: 2025, years: 1, title: nil,
                                           lines: try lines(#"{"service": "ido"}"#))
         let quote = try OfferLifecycle.issue(first.id, store: store, library: library, assumptions: assumed, date: CalendarDate(year: 2024, month: 12, day: 10)!)
-        let second = try store.editOffer(first.id) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in
-            lines.append(.object(JSONObject([.init(key: "service", value: "kleintje-bieb")])))
+        let second = try store.editOffer(first.id) { (lines: inout [OfferLine]) throws(StoreRefusal) -> Void in
+            lines.append(OfferLine(service: "kleintje-bieb"))
         }
         #expect(second.id != first.id && second.version == 2 && second.supersedes == first.id && second.reference == first.reference)
         #expect(try store.offer(first.id)?.status == .superseded)
@@ -172,7 +172,7 @@ struct LifecycleTests {
         #expect(secondQuote.html.contains("OFF-2025-001-v1"))
         // A superseded offer cannot be changed or accepted.
         #expect(throws: StoreRefusal.self) {
-            _ = try store.editOffer(first.id) { (lines: inout [JSONValue]) throws(StoreRefusal) -> Void in lines.removeAll() }
+            _ = try store.editOffer(first.id) { (lines: inout [OfferLine]) throws(StoreRefusal) -> Void in lines.removeAll() }
         }
         #expect(throws: LifecycleError.self) { _ = try OfferLifecycle.accept(first.id, store: store, date: CalendarDate(year: 2025, month: 2, day: 1)!) }
     }
@@ -187,7 +187,7 @@ struct LifecycleTests {
                     guard let store = try? CatalogueStore(path: path, who: "writer-\(writer)", now: "x") else { return }
                     for _ in 0..<25 {
                         _ = try? store.createOffer(municipality: "midden-drenthe", firstYear: 2026, years: 3, title: "w\(writer)",
-                                                   lines: [.object(JSONObject([.init(key: "service", value: "ido")]))])
+                                                   lines: [OfferLine(service: "ido")])
                     }
                 }
             }

@@ -7,12 +7,12 @@ import Support
 /// One change an amendment makes to the lines in effect in its first year. Line numbers are
 /// 1-based, as `catalogue-cli contract show` lists them.
 public enum AgreementChange: Sendable, Equatable {
-    /// A new line (JSON of the offer file format).
-    case add(JSONValue)
+    /// A new line.
+    case add(OfferLine)
     /// The line with this number ends.
     case remove(line: Int)
     /// The line with this number is replaced by another.
-    case replace(line: Int, with: JSONValue)
+    case replace(line: Int, with: OfferLine)
 }
 
 /// The lines of an agreement from a year on: the original agreement's or an amendment's.
@@ -22,7 +22,7 @@ public struct AgreementSegment: Sendable, Equatable {
     /// The profile they are priced with.
     public var profile: String
     /// The lines.
-    public var lines: [JSONValue]
+    public var lines: [OfferLine]
     /// The agreement's or the amendment's reference.
     public var reference: String
     /// When it was agreed.
@@ -102,7 +102,7 @@ public enum AgreementLifecycle {
         return (years.sorted { $0.year < $1.year }, name)
     }
 
-    private static func price(_ lines: [JSONValue], profile: String, state: AgreementState, books: PricingBooks,
+    private static func price(_ lines: [OfferLine], profile: String, state: AgreementState, books: PricingBooks,
                               label: String) throws(LifecycleError) -> PricedOffer {
         let offer = OfferRecord(id: 0, reference: state.agreement.reference, version: 1, supersedes: nil,
                                 municipality: state.agreement.municipality, firstYear: state.agreement.firstYear,
@@ -207,10 +207,10 @@ public enum AgreementLifecycle {
     }
 
     /// Applies the changes; returns the new lines and a Dutch description of each change.
-    static func apply(_ changes: [AgreementChange], to lines: [JSONValue], fromYear: Int, firstYear: Int,
-                      book: TariffBook) throws(LifecycleError) -> ([JSONValue], [String]) {
-        var result: [JSONValue?] = lines.map { $0 }
-        var added: [JSONValue] = []
+    static func apply(_ changes: [AgreementChange], to lines: [OfferLine], fromYear: Int, firstYear: Int,
+                      book: TariffBook) throws(LifecycleError) -> ([OfferLine], [String]) {
+        var result: [OfferLine?] = lines.map { $0 }
+        var added: [OfferLine] = []
         var wording: [String] = []
         var touched: Set<Int> = []
         func check(_ number: Int) throws(LifecycleError) {
@@ -243,46 +243,34 @@ public enum AgreementLifecycle {
 
     /// A new line starts in the amendment's first year unless it says otherwise; a replacing
     /// line keeps the start of the line it replaces, so its one-off costs are not charged again.
-    private static func startingIn(_ line: JSONValue, fromYear: Int, firstYear: Int, inheriting old: JSONValue?) throws(LifecycleError) -> JSONValue {
-        guard case .object(var object) = line else { throw .refused("a line must be a JSON object like {\"service\": \"ido\"}") }
-        if let start = object["startYear"], case .number(let number) = start, let year = Int(number.text), year < fromYear {
+    private static func startingIn(_ line: OfferLine, fromYear: Int, firstYear: Int, inheriting old: OfferLine?) throws(LifecycleError) -> OfferLine {
+        if let year = line.startYear, year < fromYear {
             throw .refused("the line's startYear \(year) is before the amendment's first year \(fromYear)")
         }
-        for key in ["startYear", "runningSince"] where object[key] == nil {
-            if case .object(let previous)? = old, let value = previous[key] {
-                object.set(key, value)
-            } else if old == nil, key == "startYear", fromYear > firstYear {
-                object.set(key, .number(JSONNumber(integer: Int64(fromYear))))
-            }
+        var line = line
+        if let old {
+            line.startYear = line.startYear ?? old.startYear
+            line.runningSince = line.runningSince ?? old.runningSince
+        } else if line.startYear == nil, fromYear > firstYear {
+            line.startYear = fromYear
         }
-        return .object(object)
+        return line
     }
 
     /// "BoekStartcoach (boekstartcoach), 4 uur per week".
-    static func describe(_ line: JSONValue, book: TariffBook) -> String {
-        guard case .object(let object) = line, case .string(let code)? = object["service"] else { return "een regel" }
-        var text = book.service(code).map { "\($0.name) (\(code))" } ?? code
+    static func describe(_ line: OfferLine, book: TariffBook) -> String {
+        var text = book.service(line.service).map { "\($0.name) (\(line.service))" } ?? line.service
         var details: [String] = []
-        if case .number(let hours)? = object["hoursPerWeek"] { details.append("\(dutchNumber(hours.text)) uur per week") }
-        if case .number(let hours)? = object["hours"] { details.append("\(dutchNumber(hours.text)) uur") }
-        if case .string(let level)? = object["level"] { details.append("niveau \(level)") }
-        if case .string(let package)? = object["package"] { details.append("pakket \(package)") }
-        for (key, label) in [("branches", "vestigingen"), ("schools", "scholen"), ("childcareLocations", "kinderopvanglocaties"),
-                             ("consultationBureaus", "consultatiebureaus")] {
-            if case .array(let ids)? = object[key] {
-                let names = ids.compactMap { value -> String? in if case .string(let id) = value { return id } else { return nil } }
-                details.append("\(label) \(names.joined(separator: ", "))")
-            }
+        if let hours = line.numbers["hoursPerWeek"] { details.append("\(hours.dutchString) uur per week") }
+        if let hours = line.numbers["hours"] { details.append("\(hours.dutchString) uur") }
+        if let level = line.level { details.append("niveau \(level)") }
+        if let package = line.package { details.append("pakket \(package)") }
+        for (kind, label) in [(SubjectKind.branch, "vestigingen"), (.school, "scholen"), (.childcareLocation, "kinderopvanglocaties"),
+                              (.consultationBureau, "consultatiebureaus")] {
+            if let ids = line.subjects[kind] { details.append("\(label) \(ids.joined(separator: ", "))") }
         }
-        if case .object(let quote)? = object["quote"], case .string(let amount)? = quote["amount"],
-           let money = try? Money(parsing: amount) {
-            details.append("offertebedrag \(money.dutchString)")
-        }
+        if line.quotes.count == 1 { details.append("offertebedrag \(line.quotes[0].amount.dutchString)") }
         if !details.isEmpty { text += ", " + details.joined(separator: ", ") }
         return text
-    }
-
-    private static func dutchNumber(_ text: String) -> String {
-        (try? Quantity(parsing: text))?.dutchString ?? text
     }
 }

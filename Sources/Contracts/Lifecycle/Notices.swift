@@ -48,7 +48,7 @@ struct SchoolArrangement {
 
 extension AgreementLifecycle {
     /// The dBos arrangements of a priced year whose offer `lines` had `firstYear` as first year.
-    static func schoolArrangements(lines: [JSONValue], firstYear: Int, in pricedYear: PricedYear?) -> [SchoolArrangement] {
+    static func schoolArrangements(lines: [OfferLine], firstYear: Int, in pricedYear: PricedYear?) -> [SchoolArrangement] {
         var seen = Set<String>()
         var result: [SchoolArrangement] = []
         for line in pricedYear?.lines ?? [] where NoticeRules.hasSchoolTerm(line.service) {
@@ -66,12 +66,11 @@ extension AgreementLifecycle {
                            in: priced.first { $0.year == year })
     }
 
-    private static func start(of school: String, service: String, lines: [JSONValue], firstYear: Int) -> Int {
+    private static func start(of school: String, service: String, lines: [OfferLine], firstYear: Int) -> Int {
         var wildcard: Int?
-        for case .object(let line) in lines {
-            guard case .string(service)? = line["service"] else { continue }
-            if case .array(let schools)? = line["schools"] {
-                if schools.contains(.string(school)) { return NoticeRules.startYear(of: line, agreementFirstYear: firstYear) }
+        for line in lines where line.service == service {
+            if let schools = line.subjects[.school] {
+                if schools.contains(school) { return NoticeRules.startYear(of: line, agreementFirstYear: firstYear) }
             } else {
                 wildcard = NoticeRules.startYear(of: line, agreementFirstYear: firstYear)
             }
@@ -162,12 +161,11 @@ extension AgreementLifecycle {
         guard (1...20).contains(length) else { throw .refused("a term runs 1 to 20 years; \(length) was asked") }
         let segment = state.segment(for: agreement.lastYear)
         let frozen = try OfferLifecycle.frozenBooks(state.quote, store: store)
-        var lines: [JSONValue] = []
+        var lines: [OfferLine] = []
         var dropped: [(Int, String)] = []
-        for (index, value) in segment.lines.enumerated() {
-            guard case .object(let line) = value else { continue }
+        for (index, line) in segment.lines.enumerated() {
             switch RenewalCarryOver.carry(line, book: frozen[agreement.lastYear]?.book, agreementFirstYear: agreement.firstYear) {
-            case .kept(let kept): lines.append(.object(kept))
+            case .kept(let kept): lines.append(kept)
             case .dropped(let reason): dropped.append((index + 1, reason))
             }
         }
@@ -198,49 +196,27 @@ extension AgreementLifecycle {
 /// started, so its one-off tariffs are not charged again either.
 enum RenewalCarryOver {
     enum Outcome {
-        case kept(JSONObject)
+        case kept(OfferLine)
         case dropped(reason: String)
     }
 
-    static func carry(_ line: JSONObject, book: TariffBook?, agreementFirstYear: Int) -> Outcome {
-        let quotes = quoteObjects(line)
-        let recurringQuotes = quotes.filter { quote in
-            if case .string(let recurrence)? = quote["recurrence"] { return recurrence != "one-off" }
-            return true
-        }
-        let code: String? = if case .string(let code)? = line["service"] { code } else { nil }
-        let service = code.flatMap { book?.service($0) }
+    static func carry(_ line: OfferLine, book: TariffBook?, agreementFirstYear: Int) -> Outcome {
+        let recurringQuotes = line.quotes.filter { $0.recurrence != .oneOff }
+        let service = book?.service(line.service)
         // A service the book does not know is kept as it is, so that pricing says what is wrong.
         let recurs = !recurringQuotes.isEmpty
-            || (service?.components.contains { $0.recurrence.map { $0 != .oneOff } ?? false } ?? quotes.isEmpty)
+            || (service?.components.contains { $0.recurrence.map { $0 != .oneOff } ?? false } ?? line.quotes.isEmpty)
         if !recurs {
-            if !quotes.isEmpty { return .dropped(reason: "a one-off custom quote of the previous term") }
+            if !line.quotes.isEmpty { return .dropped(reason: "a one-off custom quote of the previous term") }
             if let service, service.components.contains(where: { $0.basis == .perHour }) {
                 return .dropped(reason: "\(service.code) hours are charged once, for the assignment agreed in the previous term")
             }
-            return .dropped(reason: "\(code ?? "the service") has only one-off costs, charged in the previous term")
+            return .dropped(reason: "\(line.service) has only one-off costs, charged in the previous term")
         }
-        let since = NoticeRules.startYear(of: line, agreementFirstYear: agreementFirstYear)
-        var kept = JSONObject()
-        for member in line.members where !["startYear", "runningSince", "quote", "quotes"].contains(member.key) {
-            kept.set(member.key, member.value)
-        }
-        if recurringQuotes.count == 1 && line["quote"] != nil {
-            kept.set("quote", .object(recurringQuotes[0]))
-        } else if !recurringQuotes.isEmpty {
-            kept.set("quotes", .array(recurringQuotes.map(JSONValue.object)))
-        }
-        kept.set("runningSince", .number(JSONNumber(integer: Int64(since))))
+        var kept = line
+        kept.runningSince = NoticeRules.startYear(of: line, agreementFirstYear: agreementFirstYear)
+        kept.startYear = nil
+        kept.quotes = recurringQuotes
         return .kept(kept)
-    }
-
-    /// The line's custom quotes, given as "quote" or as "quotes".
-    private static func quoteObjects(_ line: JSONObject) -> [JSONObject] {
-        if case .object(let quote)? = line["quote"] { return [quote] }
-        guard case .array(let elements)? = line["quotes"] else { return [] }
-        return elements.compactMap { element in
-            if case .object(let quote) = element { return quote }
-            return nil
-        }
     }
 }

@@ -49,7 +49,7 @@ public enum OfferLifecycle {
         do {
             request = try PricingRequestLoader.load(
                 profileBytes: Array(profile.utf8), profileFile: "municipality \(offer.municipality) (database)",
-                offerBytes: Array(JSONWriter.write(offer.offerJSON).utf8), offerFile: offerFile ?? "offer \(offer.id) (database)", books: books)
+                offer: offer.offer, offerFile: offerFile ?? "offer \(offer.id) (database)", books: books)
         } catch {
             throw .input(error)
         }

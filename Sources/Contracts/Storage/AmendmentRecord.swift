@@ -1,6 +1,7 @@
 import Catalogue
 import JSON
 import Money
+import Pricing
 import Support
 
 /// An amendment as stored: frozen with the lines in effect from its first year, the profile it
@@ -19,7 +20,7 @@ public struct AmendmentRecord: Sendable, Equatable {
     /// The profile the changed years are priced with.
     public var profile: String
     /// Every line in effect from `fromYear`, after the change.
-    public var lines: [JSONValue]
+    public var lines: [OfferLine]
     /// The changes in Dutch, as the document lists them.
     public var changes: [String]
     /// What the municipality pays over `fromYear`…end before and after the change.

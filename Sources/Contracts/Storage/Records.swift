@@ -29,7 +29,8 @@ public enum AgreementStatus: String, Sendable, CaseIterable, CustomStringConvert
     public var description: String { rawValue }
 }
 
-/// An offer as stored: its identity, state and lines (each line as the JSON of an offer file).
+/// An offer as stored: its identity, state and typed lines (stored as the JSON of an offer
+/// file's lines, by `StoredLines` only).
 public struct OfferRecord: Sendable, Equatable {
     public var id: Int64
     /// Shared by all versions: "OFF-2026-003".
@@ -43,12 +44,12 @@ public struct OfferRecord: Sendable, Equatable {
     public var title: String?
     /// Where the offer is in its lifecycle.
     public var status: OfferStatus
-    /// The lines, in order, as JSON objects of the offer file format.
-    public var lines: [JSONValue]
+    /// The lines, in order.
+    public var lines: [OfferLine]
 
     /// Creates a record.
     public init(id: Int64, reference: String, version: Int, supersedes: Int64?, municipality: String, firstYear: Int, years: Int,
-                title: String?, status: OfferStatus, lines: [JSONValue]) {
+                title: String?, status: OfferStatus, lines: [OfferLine]) {
         self.id = id
         self.reference = reference
         self.version = version
@@ -64,16 +65,13 @@ public struct OfferRecord: Sendable, Equatable {
     /// "OFF-2026-003 versie 2".
     public var label: String { "\(reference) versie \(version)" }
 
-    /// The offer in the file format, for pricing.
-    public var offerJSON: JSONValue {
-        var object = JSONObject()
-        object.set("municipality", .string(municipality))
-        object.set("firstYear", .number(JSONNumber(integer: Int64(firstYear))))
-        object.set("years", .number(JSONNumber(integer: Int64(years))))
-        if let title { object.set("title", .string(title)) }
-        object.set("lines", .array(lines))
-        return .object(object)
+    /// The offer itself, for pricing.
+    public var offer: Offer {
+        Offer(municipality: municipality, firstYear: firstYear, years: years, lines: lines, title: title)
     }
+
+    /// The offer in the file format (`offer show --format json`, the audit log).
+    public var offerJSON: JSONValue { OfferEncoder.json(offer) }
 }
 
 /// A year of an issued quote: which book priced it.

@@ -137,13 +137,4 @@ public struct Row: Sendable {
             throw bad(column, "expected JSON, found text that does not parse: \(error)")
         }
     }
-
-    /// A JSON array of objects (offer lines).
-    public func jsonObjects(_ column: String) throws(StoreError) -> [JSONValue] {
-        guard case .array(let values) = try json(column) else { throw bad(column, "expected a JSON array") }
-        for value in values {
-            guard case .object = value else { throw bad(column, "expected a JSON array of objects") }
-        }
-        return values
-    }
 }

@@ -29,7 +29,7 @@ extension CatalogueStore {
         return AmendmentRecord(id: try row.integer("id"), agreementID: try row.integer("agreement_id"),
                                sequence: try row.int("sequence", in: 1...Int(Int32.max)), reference: try row.text("reference"),
                                fromYear: try row.int("from_year", in: 1...9999), dated: try row.date("dated"), profile: try row.text("profile"),
-                               lines: try row.jsonObjects("lines"), changes: changes,
+                               lines: try row.offerLines("lines"), changes: changes,
                                municipalityBefore: try row.money("municipality_before_cents"),
                                municipalityAfter: try row.money("municipality_after_cents"),
                                html: try row.text("document_html"), markdown: try row.text("document_markdown"), json: try row.text("document_json"))
@@ -68,7 +68,7 @@ extension CatalogueStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(amendment.agreementID), .integer(Int64(amendment.sequence)), .text(amendment.reference),
                       .integer(Int64(amendment.fromYear)), .text(amendment.dated.description), .text(amendment.profile),
-                      .text(JSONWriter.write(.array(amendment.lines), pretty: false)),
+                      .text(StoredLines.text(amendment.lines)),
                       .text(JSONWriter.write(.array(amendment.changes.map { .string($0) }), pretty: false)),
                       .integer(amendment.municipalityBefore.cents), .integer(amendment.municipalityAfter.cents),
                       .text(amendment.html), .text(amendment.markdown), .text(amendment.json)])

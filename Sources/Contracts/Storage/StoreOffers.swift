@@ -9,7 +9,7 @@ extension CatalogueStore {
 
     /// Creates a draft offer (version 1); its reference is allocated in the same transaction.
     public func createOffer(municipality: String, firstYear: Int, years: Int, title: String?,
-                            lines: [JSONValue]) throws(StoreError) -> OfferRecord {
+                            lines: [OfferLine]) throws(StoreError) -> OfferRecord {
         try database.transaction { () throws(StoreError) -> OfferRecord in
             let next = try database.rows("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM offers", table: "offers", key: []).first?.integer("next") ?? 1
             let reference = "OFF-\(firstYear)-\(padded(next))"
@@ -47,11 +47,10 @@ extension CatalogueStore {
 
     private func offerRecord(_ row: Row) throws(StoreError) -> OfferRecord {
         let id = try row.integer("id")
-        var lines: [JSONValue] = []
+        var lines: [OfferLine] = []
         for line in try database.rows("SELECT offer_id, position, line FROM offer_lines WHERE offer_id = ? ORDER BY position", [.integer(id)],
                                       table: "offer_lines", key: ["offer_id", "position"]) {
-            guard case .object = try line.json("line") else { throw line.bad("line", "expected a JSON object (an offer line)") }
-            lines.append(try line.json("line"))
+            lines.append(try line.offerLine("line"))
         }
         return OfferRecord(id: id, reference: try row.text("reference"), version: try row.int("version", in: 1...Int(Int32.max)),
                            supersedes: try row.optionalInteger("supersedes"), municipality: try row.text("municipality"),
@@ -72,7 +71,7 @@ extension CatalogueStore {
     /// version that names the one it supersedes (the issued quote itself never changes). The
     /// read, the change and the write are one immediate transaction, so two edits never both
     /// start from the same lines.
-    public func editOffer(_ id: Int64, _ change: (inout [JSONValue]) throws(StoreRefusal) -> Void) throws -> OfferRecord {
+    public func editOffer(_ id: Int64, _ change: (inout [OfferLine]) throws(StoreRefusal) -> Void) throws -> OfferRecord {
         try database.transaction { () throws(StoreError) -> Result<OfferRecord, StoreRefusal> in
             let record = try offerInTransaction(id)
             var lines = record.lines
@@ -97,7 +96,7 @@ extension CatalogueStore {
         }.get()
     }
 
-    private func supersede(_ record: OfferRecord, lines: [JSONValue]) throws(StoreError) -> OfferRecord {
+    private func supersede(_ record: OfferRecord, lines: [OfferLine]) throws(StoreError) -> OfferRecord {
         try database.query("""
             INSERT INTO offers (reference, version, supersedes, municipality, first_year, years, title, status, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?)
@@ -126,10 +125,10 @@ extension CatalogueStore {
         }
     }
 
-    func insertLines(_ id: Int64, _ lines: [JSONValue]) throws(StoreError) {
+    func insertLines(_ id: Int64, _ lines: [OfferLine]) throws(StoreError) {
         for (position, line) in lines.enumerated() {
             try database.query("INSERT INTO offer_lines (offer_id, position, line) VALUES (?, ?, ?)",
-                               [.integer(id), .integer(Int64(position + 1)), .text(JSONWriter.write(line, pretty: false))])
+                               [.integer(id), .integer(Int64(position + 1)), .text(StoredLines.text(line))])
         }
     }
 }

@@ -1,5 +1,6 @@
 import Catalogue
 import JSON
+import Pricing
 import Support
 
 /// The notice rules of the catalogue.
@@ -28,10 +29,7 @@ public enum NoticeRules {
     }
 
     /// The first year of a dBos arrangement for a line of an agreement.
-    static func startYear(of line: JSONObject, agreementFirstYear: Int) -> Int {
-        for key in ["runningSince", "startYear"] {
-            if case .number(let number)? = line[key], let year = Int(number.text) { return year }
-        }
-        return agreementFirstYear
+    static func startYear(of line: OfferLine, agreementFirstYear: Int) -> Int {
+        line.runningSince ?? line.startYear ?? agreementFirstYear
     }
 }

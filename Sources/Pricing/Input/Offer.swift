@@ -2,7 +2,7 @@ import Catalogue
 import Money
 
 /// An offer for one municipality: services, chosen per line, for a run of years (`*.offer.json`).
-public struct Offer: Sendable {
+public struct Offer: Sendable, Equatable {
     /// The profile code the offer is for.
     public var municipality: String
     /// The first calendar year of the offer.
@@ -29,7 +29,7 @@ public struct Offer: Sendable {
 }
 
 /// One line of an offer.
-public struct OfferLine: Sendable {
+public struct OfferLine: Sendable, Equatable {
     /// The service code.
     public var service: String
     /// Explicit subjects by kind; a kind without a list takes every matching subject of the profile.

@@ -22,8 +22,9 @@ public enum OfferLoader {
         try parseInputJSON(bytes, file: file)
     }
 
-    /// Decodes a parsed offer.
-    public static func load(json root: JSONValue, file: String, lineNumberFields: Set<String>) throws(InputError) -> Offer {
+    /// Decodes a parsed offer; `lineNumberFields` nil accepts any number field in a line (the
+    /// books are checked when the offer is priced, as for a stored offer).
+    public static func load(json root: JSONValue, file: String, lineNumberFields: Set<String>?) throws(InputError) -> Offer {
         let collector = DiagnosticCollector(file: file)
         let offer = decode(root, collector: collector, lineNumberFields: lineNumberFields)
         try collector.throwIfAny()
@@ -45,7 +46,44 @@ public enum OfferLoader {
     /// The numeric line fields every offer may use.
     public static let builtInNumberFields: Set<String> = ["hours", "hoursPerWeek", "participantsPerActivity", "activities", "biebFabriekSeries"]
 
-    static func decode(_ root: JSONValue, collector: DiagnosticCollector, lineNumberFields: Set<String>) -> Offer? {
+    /// The fields a line may have besides the numbers given for it.
+    static let lineFields: Set<String> = Set(["service", "startYear", "runningSince", "package", "level", "description", "quote", "quotes"]
+                                             + SubjectKind.allCases.map(\.field))
+
+    /// Decodes one line on its own (a line stored in the database, or `--line`), accepting any
+    /// number field: which number fields the books name is checked when the offer is priced
+    /// (`unknownNumberFields`), so a stored line decodes without the books.
+    public static func line(json: JSONValue, file: String, at path: JSONPath = .root) throws(InputError) -> OfferLine {
+        let collector = DiagnosticCollector(file: file)
+        let line = decodeLine(json, at: path, collector: collector, numberFields: anyNumberFields(of: json))
+        try collector.throwIfAny()
+        guard let line else { throw .invalid([Diagnostic(file: file, path: path, message: "not an offer line")]) }
+        return line
+    }
+
+    /// Every field of a line object that is not one of the line's own fields, read as a number.
+    private static func anyNumberFields(of line: JSONValue) -> Set<String> {
+        let keys = line.objectValue.map { $0.members.map(\.key) } ?? []
+        return Set(keys).subtracting(lineFields).union(builtInNumberFields)
+    }
+
+    /// The number fields of typed lines that neither the tool nor the books name, reported as
+    /// the decoder reports an unknown field of a line read from a file.
+    public static func unknownNumberFields(_ offer: Offer, lineNumberFields: Set<String>, file: String) -> [Diagnostic] {
+        let allowed = builtInNumberFields.union(lineNumberFields)
+        let known = Array(lineFields.union(allowed)).sorted()
+        var result: [Diagnostic] = []
+        for (index, line) in offer.lines.enumerated() {
+            for field in line.numbers.keys.sorted() where !allowed.contains(field) {
+                var message = "unknown field \"\(field)\""
+                if let hint = didYouMean(suggestions(for: field, among: known)) { message += "; " + hint }
+                result.append(Diagnostic(file: file, path: JSONPath.root.appending("lines").appending(index: index).appending(field), message: message))
+            }
+        }
+        return result
+    }
+
+    static func decode(_ root: JSONValue, collector: DiagnosticCollector, lineNumberFields: Set<String>?) -> Offer? {
         guard let reader = ObjectReader(root, at: .root, collector: collector) else { return nil }
         let municipality = reader.code("municipality")
         let firstYear = reader.integer("firstYear", in: InputLimits.calendarYears)
@@ -59,8 +97,8 @@ public enum OfferLoader {
             } else if elements.count > InputLimits.offerLines {
                 collector.report(reader.path.appending("lines"), "an offer has at most \(InputLimits.offerLines) lines, found \(elements.count)")
             } else {
-                let numberFields = builtInNumberFields.union(lineNumberFields)
                 for element in elements {
+                    let numberFields = lineNumberFields.map(builtInNumberFields.union) ?? anyNumberFields(of: element.value)
                     if let line = decodeLine(element.value, at: element.path, collector: collector, numberFields: numberFields) {
                         lines.append(line)
                     }

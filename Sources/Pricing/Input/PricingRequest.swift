@@ -40,13 +40,7 @@ public enum PricingRequestLoader {
     public static func load(profileBytes: [UInt8], profileFile: String, offerBytes: [UInt8], offerFile: String,
                             books booksForYears: (ClosedRange<Int>) throws(InputError) -> PricingBooks) throws(InputError) -> PricingRequest {
         var problems: [Diagnostic] = []
-        var profile: MunicipalityProfile?
-        do {
-            profile = try ProfileLoader.load(bytes: profileBytes, file: profileFile)
-        } catch {
-            guard case .invalid(let diagnostics) = error else { throw error }
-            problems += diagnostics
-        }
+        let profile = try profile(profileBytes, file: profileFile, problems: &problems)
         let offerJSON: JSONValue
         do {
             offerJSON = try OfferLoader.parse(bytes: offerBytes, file: offerFile)
@@ -66,7 +60,36 @@ public enum PricingRequestLoader {
             problems += diagnostics
         }
         guard problems.isEmpty, let profile, let offer else { throw .invalid(problems) }
-        let collector = DiagnosticCollector(file: offerFile)
+        return try validated(offer, profile: profile, books: books, file: offerFile)
+    }
+
+    /// Loads a typed offer (one from the database) with its profile's bytes: the same checks as
+    /// an offer read from a file, the number fields of its lines against the books included.
+    public static func load(profileBytes: [UInt8], profileFile: String, offer: Offer, offerFile: String,
+                            books booksForYears: (ClosedRange<Int>) throws(InputError) -> PricingBooks) throws(InputError) -> PricingRequest {
+        var problems: [Diagnostic] = []
+        let profile = try profile(profileBytes, file: profileFile, problems: &problems)
+        let books = try booksForYears(offer.yearRange)
+        problems += OfferLoader.unknownNumberFields(offer, lineNumberFields: books.lineNumberFields, file: offerFile)
+        guard problems.isEmpty, let profile else { throw .invalid(problems) }
+        return try validated(offer, profile: profile, books: books, file: offerFile)
+    }
+
+    /// The profile in `bytes`, or nil with its problems added to `problems`.
+    private static func profile(_ bytes: [UInt8], file: String, problems: inout [Diagnostic]) throws(InputError) -> MunicipalityProfile? {
+        do {
+            return try ProfileLoader.load(bytes: bytes, file: file)
+        } catch {
+            guard case .invalid(let diagnostics) = error else { throw error }
+            problems += diagnostics
+            return nil
+        }
+    }
+
+    /// The offer checked against the profile and the books.
+    private static func validated(_ offer: Offer, profile: MunicipalityProfile, books: PricingBooks,
+                                  file: String) throws(InputError) -> PricingRequest {
+        let collector = DiagnosticCollector(file: file)
         guard let validated = OfferValidator.validate(offer, profile: profile, books: books, collector: collector) else {
             throw .invalid(collector.diagnostics)
         }

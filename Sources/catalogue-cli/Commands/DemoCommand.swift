@@ -146,10 +146,12 @@ enum DemoCommand: CLICommand {
 
     /// Step 4: the demo's offer for Midden-Drenthe, checked like any offer.
     private static func compose(store: CatalogueStore, library: TariffLibrary, _ context: inout CommandContext) throws(CLIError) -> OfferRecord {
-        var lineValues: [JSONValue] = []
+        var lineValues: [OfferLine] = []
         for text in lines {
-            guard let value = try? JSONParser.parse(text) else { throw .internalError("the demo's line \(text) is not JSON") }
-            lineValues.append(value)
+            guard let value = try? JSONParser.parse(text), let line = try? OfferLoader.line(json: value, file: "demo") else {
+                throw .internalError("the demo's line \(text) is not an offer line")
+            }
+            lineValues.append(line)
         }
         let draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: "midden-drenthe", firstYear: 2026,
                                 years: 3, title: "Bibliotheekwerk Midden-Drenthe 2026-2028", status: .draft, lines: lineValues)

@@ -1,9 +1,11 @@
 import JSON
 import Money
+import Pricing
 
 /// The options that describe one offer line, declared once with their types and shared by
-/// `offer add` and `contract amend`. The line they build is the offer file's line object, so the
-/// offer's own validator checks it like a line read from a file.
+/// `offer add` and `contract amend`. They are read into a typed `OfferLine` by the offer file's
+/// own line decoder, so a line given here is checked like a line read from a file, and a problem
+/// is reported against the option that gave it.
 enum LineOptions {
     static let line = Option<String>("--line", valueName: "json", help: "The whole line as JSON, as in an offer file.")
     static let service = Option<String>("--service", valueName: "code", help: "The service, e.g. dbos-po.")
@@ -30,22 +32,57 @@ enum LineOptions {
         quoteRecurrence.info, quoteDescription.info, quoteComponent.info,
     ]
 
-    /// Whether the arguments describe a line at all.
-    static func given(_ arguments: ParsedArguments) -> Bool {
-        arguments.values[line.name] != nil || arguments.values[service.name] != nil
-    }
-
-    /// The line object the options describe: `--line` as it is, or one built from `--service` and the rest.
-    static func object(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> JSONValue {
+    /// The line the options describe, or nil when they describe none (neither `--line` nor
+    /// `--service` is given). Which number fields the books name, and which subjects the profile
+    /// has, are checked when the offer is priced.
+    static func parse(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> OfferLine? {
         if let text = try arguments.value(line, command: command) {
+            if arguments.values[service.name] != nil {
+                throw .usage("give '--line <json>' or '--service <code>' with its options, not both", command: command)
+            }
             guard let value = try? JSONParser.parse(text), case .object = value else {
                 throw .usage("'--line' expects a JSON object like {\"service\": \"ido\"}", command: command)
             }
-            return value
+            do { return try OfferLoader.line(json: value, file: "--line") } catch { throw .input(error) }
         }
-        guard let code = try arguments.value(service, command: command) else {
-            throw .usage("give '--service <code>' or '--line <json>'", command: command)
+        guard let object = try object(arguments, command: command) else {
+            let others = all.dropFirst(2).map(\.name).filter { arguments.values[$0] != nil }
+            if let first = others.first { throw .usage("'\(first)' describes a line: give '--service <code>' with it", command: command) }
+            return nil
         }
+        do {
+            return try OfferLoader.line(json: object, file: command.fullName)
+        } catch {
+            guard case .invalid(let diagnostics) = error else { throw .input(error) }
+            let messages = diagnostics.map { "'\(optionName(at: $0.path))': \($0.message)" }
+            throw .usage(messages.joined(separator: "; "), command: command)
+        }
+    }
+
+    /// The option that gave the field at `path` of the line built from the options.
+    private static func optionName(at path: JSONPath) -> String {
+        let keys = path.components.compactMap { component -> String? in
+            if case .key(let key) = component { return key }
+            return nil
+        }
+        let fields: [String: Option<String>] = ["branches": branches, "schools": schools, "childcareLocations": childcareLocations,
+                                                "consultationBureaus": consultationBureaus, "package": package, "level": level,
+                                                "description": description, "service": service]
+        switch keys.first {
+        case "quote": return ["recurrence": quoteRecurrence.name, "description": quoteDescription.name,
+                              "component": quoteComponent.name][keys.dropFirst().first ?? ""] ?? quoteAmount.name
+        case "hours": return hours.name
+        case "hoursPerWeek": return hoursPerWeek.name
+        case "startYear": return startYear.name
+        case "runningSince": return runningSince.name
+        case let key?: return fields[key]?.name ?? service.name
+        case nil: return service.name
+        }
+    }
+
+    /// The line object `--service` and the rest describe, as in an offer file; nil without `--service`.
+    private static func object(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> JSONValue? {
+        guard let code = try arguments.value(service, command: command) else { return nil }
         var object = JSONObject([.init(key: "service", value: .string(code))])
         for (option, field) in [(branches, "branches"), (schools, "schools"), (childcareLocations, "childcareLocations"),
                                 (consultationBureaus, "consultationBureaus")] {

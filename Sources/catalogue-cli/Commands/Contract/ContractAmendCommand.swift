@@ -96,12 +96,12 @@ extension ContractAmendCommand {
     /// The changes the options ask for: lines to end, a line to replace, a line to add.
     static func changes(_ arguments: ParsedArguments) throws(CLIError) -> [AgreementChange] {
         var changes: [AgreementChange] = try arguments.values(removeOption, command: info).map { .remove(line: $0.value) }
-        let hasLine = LineOptions.given(arguments)
+        let line = try LineOptions.parse(arguments, command: info)
         if let number = try arguments.value(replaceOption, command: info)?.value {
-            guard hasLine else { throw .usage("'--replace \(number)' needs the new line: give '--service <code>' or '--line <json>'", command: info) }
-            changes.append(.replace(line: number, with: try LineOptions.object(arguments, command: info)))
-        } else if hasLine {
-            changes.append(.add(try LineOptions.object(arguments, command: info)))
+            guard let line else { throw .usage("'--replace \(number)' needs the new line: give '--service <code>' or '--line <json>'", command: info) }
+            changes.append(.replace(line: number, with: line))
+        } else if let line {
+            changes.append(.add(line))
         }
         return changes
     }

@@ -79,14 +79,14 @@ struct OfferCreateCommand: ParsableCommand {
     /// The draft an offer file describes; a title given on the command line wins over the file's.
     private static func read(_ file: String, title: String?) throws(CLIError) -> OfferRecord {
         let offer: Offer
-        let json: JSONValue
         do {
-            json = try OfferLoader.parse(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file)
-            offer = try OfferLoader.load(json: json, file: file, lineNumberFields: OfferLoader.builtInNumberFields)
+            let json = try OfferLoader.parse(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), file: file)
+            // Number fields are checked against the books with the rest of the offer, before it is stored.
+            offer = try OfferLoader.load(json: json, file: file, lineNumberFields: nil)
         } catch {
             throw .input(error)
         }
         return OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: offer.municipality, firstYear: offer.firstYear,
-                           years: offer.years, title: title ?? offer.title, status: .draft, lines: json.objectValue?["lines"]?.arrayValue ?? [])
+                           years: offer.years, title: title ?? offer.title, status: .draft, lines: offer.lines)
     }
 }

@@ -1,20 +1,24 @@
 import Catalogue
 import Contracts
-import JSON
-import Money
-import Pricing
 import Support
 
 /// `catalogue-cli offer list`.
-enum OfferListCommand: CLICommand {
+struct OfferListCommand: ParsableCommand {
     static let info = CommandInfo(path: ["offer", "list"], abstract: "List the offers in the database, newest first.",
                                   options: [municipalityOption.info, StoreOptions.database])
 
     static let municipalityOption = Option<String>("--municipality", valueName: "code", help: "Only this municipality's offers.")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context, .readOnly)
-        let municipality = try arguments.value(municipalityOption, command: info)
+    var municipality: String?
+    var store: StoreSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        municipality = try arguments.value(Self.municipalityOption, command: Self.info)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
         let offers: [OfferRecord]
         do { offers = try store.offers(municipality: municipality) } catch {
             throw .database(file: store.database.path, message: error.description)

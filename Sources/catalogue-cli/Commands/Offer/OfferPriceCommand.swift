@@ -1,23 +1,32 @@
 import Catalogue
 import Contracts
-import JSON
-import Money
 import Pricing
 import Support
 
 /// `catalogue-cli offer price ID`.
-enum OfferPriceCommand: CLICommand {
+struct OfferPriceCommand: ParsableCommand {
     static let info = CommandInfo(path: ["offer", "price"], abstract: "Price a stored offer with the current books.",
                                   positionals: [Positional(name: "offer", help: "The offer number.")],
-                                  options: [SharedOptions.format([.table, .json, .csv]), StoreOptions.database, SharedOptions.tariffs]
-                                      + StoreOptions.assumptionOptions)
+                                  options: [formats.info, StoreOptions.database] + BookSelection.options)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
-        let store = try StoreOptions.open(arguments, context, .readOnly)
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+    static let formats = FormatSelection([.table, .json, .csv])
+
+    var id: Int64
+    var format: OutputFormat
+    var store: StoreSelection
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
         let offer = try Lookup.offer(id, store: store)
         let priced: PricedOffer
         let request: PricingRequest

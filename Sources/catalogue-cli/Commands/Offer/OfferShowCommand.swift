@@ -70,7 +70,9 @@ extension OfferShowCommand {
             case .store, .internalError, .tampered: throw StoreOptions.error(error, store: store)
             }
             context.print("  Not priced: \(error.description.split(separator: "\n").first.map(String.init) ?? "")")
-            for (index, line) in offer.lines.enumerated() { context.print("  \(index + 1). " + JSONWriter.write(line, pretty: false)) }
+            for (index, line) in offer.lines.enumerated() {
+                context.print("  \(index + 1). " + JSONWriter.write(OfferEncoder.lineJSON(line), pretty: false))
+            }
             return
         } catch let error as CLIError {
             throw error

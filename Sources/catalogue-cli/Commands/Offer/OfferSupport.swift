@@ -13,7 +13,7 @@ enum OfferSupport {
         do {
             _ = try PricingRequestLoader.load(
                 profileBytes: Array(profile.utf8), profileFile: "municipality \(offer.municipality)",
-                offerBytes: Array(JSONWriter.write(offer.offerJSON).utf8), offerFile: "offer \(offer.id)") {
+                offer: offer.offer, offerFile: "offer \(offer.id)") {
                     (years) throws(InputError) -> PricingBooks in try BookProjector.validationBooks(for: years, library: library)
                 }
             return []
@@ -34,7 +34,7 @@ enum OfferSupport {
 /// Changes an offer's lines after checking the result against its profile and the books.
 enum OfferEditing {
     static func edit(_ id: Int64, store: CatalogueStore, library: TariffLibrary, command: CommandInfo, _ context: inout CommandContext,
-                     _ change: @escaping (inout [JSONValue]) throws(StoreRefusal) -> Void) throws(CLIError) {
+                     _ change: @escaping (inout [OfferLine]) throws(StoreRefusal) -> Void) throws(CLIError) {
         // One immediate transaction: the lines checked are the lines changed.
         let updated = try store.database.transaction(mapping: { CLIError.database(file: store.database.path, message: $0.description) }) {
             () throws(CLIError) -> OfferRecord in
