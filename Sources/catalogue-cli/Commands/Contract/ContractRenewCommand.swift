@@ -6,7 +6,7 @@ import Pricing
 import Support
 
 /// `catalogue-cli contract renew AGREEMENT --date D`: proposes the next term as a draft offer.
-enum ContractRenewCommand: CLICommand {
+struct ContractRenewCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["contract", "renew"],
         abstract: "Propose the next term of an agreement as a draft offer: the same services, the books of the new years.",
@@ -14,20 +14,35 @@ enum ContractRenewCommand: CLICommand {
         options: [
             StoreOptions.date,
             yearsOption.info,
-            OptionInfo(name: "--dry-run", help: "Show the proposal without storing the draft offer."),
-            StoreOptions.database, SharedOptions.tariffs,
-        ] + StoreOptions.assumptionOptions)
+            dryRunFlag.info,
+            StoreOptions.database,
+        ] + BookSelection.options)
+
+    static let dryRunFlag = Flag("--dry-run", help: "Show the proposal without storing the draft offer.")
 
     static let yearsOption = Option<Count<OfferYearCount>>("--years", valueName: "n", help: "The new term's length (default: as the current term).")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let reference = arguments.positionals[0]
-        let date = try StoreOptions.date(arguments, command: info)
-        let years = try arguments.value(yearsOption, command: info)?.value
-        let store = try StoreOptions.open(arguments, context, .readWrite)
+    var reference: String
+    var date: CalendarDate
+    var years: Int?
+    var dryRun: Bool
+    var store: StoreSelection
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        reference = arguments.positionals[0]
+        date = try StoreOptions.date(arguments, command: Self.info)
+        years = try arguments.value(Self.yearsOption, command: Self.info)?.value
+        dryRun = arguments.flag(Self.dryRunFlag)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readWrite)
         _ = try Lookup.agreement(reference, store: store)
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
         let proposal: RenewalProposal
         do {
             proposal = try AgreementLifecycle.proposeRenewal(reference, years: years, date: date, store: store, library: library, assumptions: assumptions)
@@ -53,7 +68,7 @@ enum ContractRenewCommand: CLICommand {
             ContractShowCommand.schoolNoticeTable(proposal.tacit, &context)
         }
         context.print()
-        if arguments.flag("--dry-run") {
+        if dryRun {
             context.print("Not stored (--dry-run).")
             return
         }

@@ -19,17 +19,17 @@ struct OfferAcceptCommand: ParsableCommand {
     var date: CalendarDate
     var payment: PaymentSchedule
     /// For the store (`--db`) and the hint.
-    var arguments: ParsedArguments
+    var store: StoreSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
         date = try StoreOptions.date(arguments, command: Self.info)
         payment = try StoreOptions.payment(arguments, command: Self.info)
-        self.arguments = arguments
+        store = try StoreSelection(parsing: arguments, command: Self.info)
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context, .readWrite)
+        let store = try store.open(context, .readWrite)
         _ = try Lookup.offer(id, store: store)
         let agreement: AgreementRecord
         do {
@@ -38,6 +38,6 @@ struct OfferAcceptCommand: ParsableCommand {
             throw StoreOptions.error(error, store: store)
         }
         context.print("Accepted offer \(id) on \(agreement.acceptedOn): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear).")
-        context.print("Write it with: " + Hint.command(["contract", agreement.reference, "--out", "out/uitvoeringsovereenkomst.html"], carrying: ["--db"], from: arguments))
+        context.print("Write it with: " + Hint.command(["contract", agreement.reference, "--out", "out/uitvoeringsovereenkomst.html"], carrying: [self.store.hintWords]))
     }
 }

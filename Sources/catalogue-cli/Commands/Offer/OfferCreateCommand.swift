@@ -28,7 +28,8 @@ struct OfferCreateCommand: ParsableCommand {
     var title: String?
     var from: String?
     /// For the store and the books (`--db`, `--tariffs`).
-    var arguments: ParsedArguments
+    var store: StoreSelection
+    var books: BookSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         municipality = try arguments.value(Self.municipalityOption, command: Self.info)
@@ -36,7 +37,8 @@ struct OfferCreateCommand: ParsableCommand {
         years = try arguments.value(Self.yearsOption, command: Self.info)?.value
         title = try arguments.value(Self.titleOption, command: Self.info)?.text
         from = try arguments.value(Self.fromOption, command: Self.info)
-        self.arguments = arguments
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
     }
 
     func validate() throws(CLIError) {
@@ -58,8 +60,8 @@ struct OfferCreateCommand: ParsableCommand {
         var draft = OfferRecord(id: 0, reference: "", version: 1, supersedes: nil, municipality: municipality ?? "", firstYear: firstYear ?? 0,
                                 years: years ?? 3, title: title, status: .draft, lines: [])
         if let from { draft = try Self.read(from, title: title) }
-        let store = try StoreOptions.open(arguments, context, .readWrite)
-        let library = try SharedOptions.library(arguments, context)
+        let store = try store.open(context, .readWrite)
+        let library = try books.library(context)
         if !draft.lines.isEmpty {
             let found = try OfferSupport.problems(draft, store: store, library: library)
             guard found.isEmpty else { throw .input(.invalid(found)) }

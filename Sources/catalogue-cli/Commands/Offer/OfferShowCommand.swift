@@ -6,17 +6,28 @@ import Pricing
 import Support
 
 /// `catalogue-cli offer show ID`.
-enum OfferShowCommand: CLICommand {
+struct OfferShowCommand: ParsableCommand {
     static let info = CommandInfo(path: ["offer", "show"], abstract: "Show an offer: its state and its lines.",
                                   positionals: [Positional(name: "offer", help: "The offer number.")],
-                                  options: [SharedOptions.format([.table, .json]), StoreOptions.database, SharedOptions.tariffs]
-                                      + StoreOptions.assumptionOptions,
+                                  options: [formats.info, StoreOptions.database] + BookSelection.options,
                                   discussion: "A draft is priced with the current books (later years projected with the assumptions); an issued offer with the books frozen in its quote.")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let id = try StoreOptions.offerID(arguments.positionals[0], command: info)
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context, .readOnly)
+    static let formats = FormatSelection([.table, .json])
+
+    var id: Int64
+    var format: OutputFormat
+    var store: StoreSelection
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
         let offer = try Lookup.offer(id, store: store)
         let quote: QuoteRecord?
         do { quote = try store.quote(offerID: id) } catch { throw .database(file: store.database.path, message: error.description) }
@@ -37,7 +48,7 @@ enum OfferShowCommand: CLICommand {
             if let quote {
                 context.print("  quote \(quote.reference), issued \(quote.issuedOn), valid until \(quote.validUntil): municipality \(quote.totals.municipality.dutchString)")
             }
-            try lines(offer, quote: quote ?? nil, arguments, store: store, &context)
+            try lines(offer, quote: quote ?? nil, store: store, &context)
         }
     }
 }
@@ -45,10 +56,10 @@ enum OfferShowCommand: CLICommand {
 extension OfferShowCommand {
     /// The lines as a table with their amounts per year; when the offer cannot be priced (no
     /// book or assumptions for a year, a line the books refuse) the lines alone, and why.
-    static func lines(_ offer: OfferRecord, quote: QuoteRecord?, _ arguments: ParsedArguments, store: CatalogueStore,
+    func lines(_ offer: OfferRecord, quote: QuoteRecord?, store: CatalogueStore,
                       _ context: inout CommandContext) throws(CLIError) {
         guard !offer.lines.isEmpty else {
-            context.print("  No lines yet; add one with '\(Hint.command(["offer", "add", String(offer.id), "--service", "<code>"], from: arguments))'.")
+            context.print("  No lines yet; add one with '\(Hint.command(["offer", "add", String(offer.id), "--service", "<code>"], carrying: [self.store.hintWords, books.hintWords]))'.")
             return
         }
         let summaries: [LineSummary]
@@ -57,8 +68,8 @@ extension OfferShowCommand {
                 let frozen = try OfferLifecycle.frozenBooks(quote, store: store)
                 summaries = try OfferLifecycle.summaries(offer, profile: quote.profile) { (_) throws(InputError) -> PricingBooks in frozen }
             } else {
-                let library = try SharedOptions.library(arguments, context)
-                let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+                let library = try books.library(context)
+                let assumptions = try books.assumptions(library: library)
                 let profile = try Lookup.profile(offer.municipality, store: store)
                 summaries = try OfferLifecycle.summaries(offer, profile: profile) { (years) throws(InputError) -> PricingBooks in
                     try BookProjector.books(for: years, library: library, assumptions: assumptions)

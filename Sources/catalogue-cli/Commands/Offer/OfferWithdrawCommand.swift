@@ -18,13 +18,13 @@ struct OfferWithdrawCommand: ParsableCommand {
     var date: CalendarDate
     var reason: String
     /// For the store (`--db`).
-    var arguments: ParsedArguments
+    var store: StoreSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
         date = try StoreOptions.date(arguments, command: Self.info)
         reason = try arguments.required(Self.reasonOption, command: Self.info, why: "a withdrawal is recorded with its reason")
-        self.arguments = arguments
+        store = try StoreSelection(parsing: arguments, command: Self.info)
     }
 
     func validate() throws(CLIError) {
@@ -34,7 +34,7 @@ struct OfferWithdrawCommand: ParsableCommand {
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context, .readWrite)
+        let store = try store.open(context, .readWrite)
         _ = try Lookup.offer(id, store: store)
         let withdrawal: OfferWithdrawal
         do {
