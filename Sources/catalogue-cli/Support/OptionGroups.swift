@@ -110,11 +110,12 @@ struct FormatSelection: Sendable {
 
     var info: OptionInfo { SharedOptions.format(allowed) }
 
-    /// The format given, or the default.
+    /// The format given, or the default; a format the command does not offer is refused with
+    /// the ones it does.
     func read(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> OutputFormat {
-        guard let format = try arguments.value(Option<OutputFormat>(info), command: command) else { return allowed[0] }
-        guard allowed.contains(format) else {
-            throw .usage("'--format' expects " + allowed.map { "'\($0.rawValue)'" }.joined(separator: " or ") + ", found '\(format.rawValue)'",
+        guard let text = arguments.values[info.name] else { return allowed[0] }
+        guard let format = OutputFormat.convert(text), allowed.contains(format) else {
+            throw .usage("'--format' expects " + allowed.map { "'\($0.rawValue)'" }.joined(separator: " or ") + ", found '\(ArgumentText.shown(text))'",
                          command: command)
         }
         return format
