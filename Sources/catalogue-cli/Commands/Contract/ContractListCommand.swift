@@ -3,13 +3,14 @@ import JSON
 import Money
 
 /// `catalogue-cli contract list`: the agreements in the store, oldest first.
-enum ContractListCommand: CLICommand {
+struct ContractListCommand: ParsableCommand {
     static let municipalityOption = Option<String>("--municipality", valueName: "code", help: "Only this municipality's agreements.")
+    static let formats = FormatSelection([.table, .json])
 
     static let info = CommandInfo(
         path: ["contract", "list"],
         abstract: "List the agreements in the database: term, acceptance, payment, amendments and the agreed amount.",
-        options: [municipalityOption.info, SharedOptions.format([.table, .json]), StoreOptions.database])
+        options: [municipalityOption.info, formats.info, StoreSelection.option.info])
 
     /// One agreement with what the listing shows of it.
     private struct Row {
@@ -18,14 +19,23 @@ enum ContractListCommand: CLICommand {
         var agreed: Money
     }
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let municipality = try arguments.value(municipalityOption, command: info)
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context, .readOnly)
-        let rows = try self.rows(store: store).filter { municipality == nil || $0.agreement.municipality == municipality }
+    /// Only this municipality's agreements, or nil for all.
+    var municipality: String?
+    var format: OutputFormat
+    var store: StoreSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        municipality = try arguments.value(Self.municipalityOption, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
+        let rows = try Self.rows(store: store).filter { municipality == nil || $0.agreement.municipality == municipality }
         switch format {
         case .json:
-            context.print(JSONWriter.write(.array(rows.map(json))), terminator: true)
+            context.print(JSONWriter.write(.array(rows.map(Self.json))), terminator: true)
         case .table, .csv:
             guard !rows.isEmpty else {
                 context.print("No agreements yet; an accepted offer becomes one ('catalogue-cli offer accept <offer> --date …').")
@@ -43,6 +53,7 @@ enum ContractListCommand: CLICommand {
         }
     }
 
+    /// Every agreement with its number of amendments and the municipality's total of its quote.
     private static func rows(store: CatalogueStore) throws(CLIError) -> [Row] {
         do {
             var rows: [Row] = []
@@ -64,6 +75,7 @@ enum ContractListCommand: CLICommand {
         }
     }
 
+    /// One row as a JSON object.
     private static func json(_ row: Row) -> JSONValue {
         let agreement = row.agreement
         var object = JSONObject()

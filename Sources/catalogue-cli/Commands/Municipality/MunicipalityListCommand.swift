@@ -6,12 +6,18 @@ import Pricing
 import Support
 
 /// `catalogue-cli municipality list`.
-enum MunicipalityListCommand: CLICommand {
+struct MunicipalityListCommand: ParsableCommand {
     static let info = CommandInfo(path: ["municipality", "list"], abstract: "List the municipalities in the database.",
-                                  options: [StoreOptions.database])
+                                  options: [StoreSelection.option.info])
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let store = try StoreOptions.open(arguments, context, .readOnly)
+    var store: StoreSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
         let list: [(code: String, name: String)]
         do { list = try store.municipalities() } catch { throw .database(file: store.database.path, message: error.description) }
         if list.isEmpty {

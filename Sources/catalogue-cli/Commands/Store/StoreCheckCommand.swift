@@ -2,11 +2,11 @@ import Contracts
 import JSON
 
 /// `catalogue-cli store check`: SQLite's integrity check, the tool's invariants and every stored hash.
-enum StoreCheckCommand: CLICommand {
+struct StoreCheckCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["store", "check"],
         abstract: "Check the database: integrity, frozen quotes and agreements, and every stored SHA-256.",
-        options: [SharedOptions.format([.table, .json]), StoreOptions.database],
+        options: [formats.info, StoreSelection.option.info],
         discussion: """
             Runs SQLite's integrity check, then checks that every issued quote has its frozen lines, years, books and \
             documents, every agreement its quote, every status what exists, and recomputes every stored SHA-256 (books, \
@@ -14,9 +14,18 @@ enum StoreCheckCommand: CLICommand {
             there is one; exits 0 when the database is sound. Reads only.
             """)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let store = try StoreOptions.open(arguments, context, .readOnly)
+    static let formats = FormatSelection([.table, .json])
+
+    var format: OutputFormat
+    var store: StoreSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        format = try Self.formats.read(arguments, command: Self.info)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
         let findings: [StoreFinding]
         do { findings = try StoreCheck.run(store) } catch { throw .database(file: store.database.path, message: error.description) }
         switch format {

@@ -5,23 +5,36 @@ import Pricing
 import Support
 
 /// `catalogue-cli tariffs diff 2025 2026`: every tariff, old and new.
-enum TariffsDiffCommand: CLICommand {
+struct TariffsDiffCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["tariffs", "diff"],
         abstract: "Compare two tariff books: every tariff, old, new, change and change in percent.",
         positionals: [Positional(name: "from", help: "The older year, e.g. 2025."), Positional(name: "to", help: "The newer year, e.g. 2026.")],
-        options: [SharedOptions.format([.table, .json, .csv]), SharedOptions.tariffs])
+        options: [formats.info] + BookSelection.withoutAssumptions)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let older = try arguments.positional(0, as: Year.self, name: "from", command: info),
-              let newer = try arguments.positional(1, as: Year.self, name: "to", command: info) else {
+    static let formats = FormatSelection([.table, .json, .csv])
+
+    /// The older year's book is compared with the newer's.
+    var older: Int
+    var newer: Int
+    var format: OutputFormat
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        guard let older = try arguments.positional(0, as: Year.self, name: "from", command: Self.info),
+              let newer = try arguments.positional(1, as: Year.self, name: "to", command: Self.info) else {
             throw .internalError("the parser let tariffs diff run without its two years")
         }
-        let years = [older.value, newer.value]
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
-        let library = try SharedOptions.library(arguments, context)
-        let old = try SharedOptions.book(year: years[0], library: library)
-        let new = try SharedOptions.book(year: years[1], library: library)
+        self.older = older.value
+        self.newer = newer.value
+        format = try Self.formats.read(arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let library = try books.library(context)
+        let old = try SharedOptions.book(year: older, library: library)
+        let new = try SharedOptions.book(year: newer, library: library)
         let diff = TariffDiff(from: old, to: new)
         switch format {
         case .json: context.print(JSONWriter.write(diff.json), terminator: true)

@@ -5,19 +5,30 @@ import Pricing
 import Support
 
 /// `catalogue-cli tariffs show 2026`: one book, where it comes from, every tariff.
-enum TariffsShowCommand: CLICommand {
+struct TariffsShowCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["tariffs", "show"],
         abstract: "Show one tariff book: its provenance and every tariff.",
         positionals: [Positional(name: "year", help: "The year, e.g. 2026.")],
-        options: [SharedOptions.format([.table, .json]), SharedOptions.tariffs])
+        options: [formats.info] + BookSelection.withoutAssumptions)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let year = try arguments.positional(0, as: Year.self, name: "year", command: info)?.value else {
+    static let formats = FormatSelection([.table, .json])
+
+    var year: Int
+    var format: OutputFormat
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        guard let year = try arguments.positional(0, as: Year.self, name: "year", command: Self.info)?.value else {
             throw .internalError("the parser let tariffs show run without its year")
         }
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let library = try SharedOptions.library(arguments, context)
+        self.year = year
+        format = try Self.formats.read(arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let library = try books.library(context)
         let book = try SharedOptions.book(year: year, library: library)
         switch format {
         case .json:

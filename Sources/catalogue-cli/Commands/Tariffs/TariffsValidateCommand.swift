@@ -3,40 +3,48 @@ import Pricing
 import Support
 
 /// `catalogue-cli tariffs validate [FILE]`: checks tariff books and reports every problem.
-enum TariffsValidateCommand: CLICommand {
+struct TariffsValidateCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["tariffs", "validate"],
         abstract: "Check tariff books and report every problem at once.",
         positionals: [Positional(name: "file", help: "A tariff book file. Default: every book in the tariff directory.", optional: true)],
-        options: [SharedOptions.tariffs],
+        options: BookSelection.withoutAssumptions,
         discussion: """
         Exits with 65 when a book has problems, listing each with its field path. An indexed book is
         also checked against its source: the recorded hash must match the source book beside it, and
         indexing the source with the recorded percentages must give exactly this book.
         """)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        if let file = arguments.positionals.first {
-            if arguments.value("--tariffs") != nil {
-                throw .usage("give either a <file> or '--tariffs', not both", command: info)
-            }
-            let book: TariffBook
-            do {
-                book = try TariffBookLoader.load(file: file)
-            } catch {
-                throw .input(error)
-            }
-            let slash = file.lastIndex(of: "/")
-            let directory = slash.map { String(file[..<$0]) } ?? "."
-            let problems = audit(book, file: file, directory: directory)
-            guard problems.isEmpty else { throw .input(.invalid(problems)) }
-            context.print(summary(book, file: file))
+    /// The one book file to check, or nil for every book of the tariff directory.
+    var file: String?
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        file = try arguments.positional(0, as: PathArgument.self, name: "file", command: Self.info)?.path
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func validate() throws(CLIError) {
+        if file != nil, books.directory != nil {
+            throw .usage("give either a <file> or '--tariffs', not both", command: Self.info)
+        }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        if let file {
+            context.print(try Self.check(file))
             return
         }
-        let library = try SharedOptions.library(arguments, context)
+        let library = try books.library(context)
         guard !library.years.isEmpty else {
             throw .input(.cannotRead(file: library.sourceDescription, reason: "no tariff books (<year>.json) found"))
         }
+        for line in try Self.check(library) { context.print(line) }
+    }
+
+    /// Checks every book of `library`, each indexed one against its source; their summary lines.
+    /// Every problem of every book is reported at once.
+    private static func check(_ library: TariffLibrary) throws(CLIError) -> [String] {
         var problems: [Diagnostic] = []
         var lines: [String] = []
         for year in library.years {
@@ -56,9 +64,26 @@ enum TariffsValidateCommand: CLICommand {
             }
         }
         guard problems.isEmpty else { throw .input(.invalid(problems)) }
-        for line in lines { context.print(line) }
+        return lines
     }
 
+    /// Checks the book in `file`, against its source beside it when it is indexed; its summary line.
+    private static func check(_ file: String) throws(CLIError) -> String {
+        let book: TariffBook
+        do {
+            book = try TariffBookLoader.load(file: file)
+        } catch {
+            throw .input(error)
+        }
+        let slash = file.lastIndex(of: "/")
+        let directory = slash.map { String(file[..<$0]) } ?? "."
+        let problems = audit(book, file: file, directory: directory)
+        guard problems.isEmpty else { throw .input(.invalid(problems)) }
+        return summary(book, file: file)
+    }
+
+    /// The problems of an indexed book against its source book in `directory`; none for a book
+    /// that is not indexed.
     private static func audit(_ book: TariffBook, file: String, directory: String) -> [Diagnostic] {
         guard let record = book.provenance.indexation else { return [] }
         let sourceFile = "\(directory)/\(record.sourceYear).json"
@@ -66,6 +91,7 @@ enum TariffsValidateCommand: CLICommand {
         return IndexationAudit.audit(book, file: file, source: bytes.map { (sourceFile, $0) })
     }
 
+    /// "2026.json: valid tariff book for 2026: …", with the indexation it was checked against.
     private static func summary(_ book: TariffBook, file: String) -> String {
         let tariffs = book.allTariffs.count
         let derived = book.allTariffs.filter { $0.indexClass == .derived }.count
