@@ -30,7 +30,10 @@ struct ContractRenewCommand: ParsableCommand {
     var books: BookSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
-        reference = arguments.positionals[0]
+        guard let reference = try arguments.positional(0, as: AgreementReference.self, name: "agreement", command: Self.info) else {
+            throw .usage("missing argument <agreement>", command: Self.info)
+        }
+        self.reference = reference.text
         date = try StoreOptions.date(arguments, command: Self.info)
         years = try arguments.value(Self.yearsOption, command: Self.info)?.value
         dryRun = arguments.flag(Self.dryRunFlag)
