@@ -7,19 +7,13 @@ import Support
 
 /// `catalogue-cli compare A.offer.json B.offer.json … --profile P`: offers for one municipality
 /// side by side, each against the first.
-enum CompareCommand: CLICommand {
+struct CompareCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["compare"],
         abstract: "Compare two or more offers for one municipality side by side: costs, coverage and what changes.",
         positionals: [Positional(name: "offer", help: "Two or more offer files (*.offer.json); the first is the base the others are compared with.",
                                  variadic: true)],
-        options: [
-            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON); every offer must be for it.", required: true),
-            OptionInfo(name: "--format", valueName: "format",
-                       help: "Output format: table, json or html. Default: from the --out file's extension (.json, .html), else table."),
-            OptionInfo(name: "--out", valueName: "file", help: "Write the output to this file (atomically) instead of standard output."),
-            SharedOptions.tariffs,
-        ] + StoreOptions.assumptionOptions,
+        options: [profileOption.info, formatOption.info, outOption.info] + BookSelection.options,
         discussion: """
         Offer A, the first file, is the base: every other offer is shown with its difference from
         A (the other offer minus A) per service and year, and over the term. Amounts are what the
@@ -44,26 +38,64 @@ enum CompareCommand: CLICommand {
         Every offer must be for the profile's municipality (exit 65 otherwise).
         """)
 
-    enum Format: String {
-        case table
-        case json
-        case html
+    static let profileOption = Option<PathArgument>(
+        "--profile", valueName: "file", help: "The municipality profile (JSON); every offer must be for it.", required: true)
+    static let formatOption = Option<ComparisonFormat>(
+        "--format", valueName: "format",
+        help: "Output format: table, json or html. Default: from the --out file's extension (.json, .html), else table.")
+    static let outOption = Option<String>(
+        "--out", valueName: "file", help: "Write the output to this file (atomically) instead of standard output.")
+
+    var profileFile: String
+    /// The offer files, the first being the base.
+    var files: [String]
+    var out: OutputSelection
+    var format: ComparisonFormat
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        profileFile = try arguments.required(Self.profileOption, command: Self.info).path
+        files = []
+        while let file = try arguments.positional(files.count, as: PathArgument.self, name: "offer", command: Self.info) {
+            files.append(file.path)
+        }
+        out = try OutputSelection(parsing: arguments, Self.outOption, command: Self.info)
+        format = try arguments.value(Self.formatOption, command: Self.info) ?? ComparisonFormat.fromExtension(of: out.path)
+        books = try BookSelection(parsing: arguments, command: Self.info)
     }
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
-        let files = arguments.positionals
-        let out = try DocumentOutput.target(arguments, context, command: info)
+    func validate() throws(CLIError) {
         guard files.count >= 2 else {
-            throw .usage("compare needs at least two offer files, found \(files.count)", command: info)
+            throw .usage("compare needs at least two offer files, found \(files.count)", command: Self.info)
         }
         guard files.count <= OfferComparison.maximumOffers else {
-            throw .usage("compare takes at most \(OfferComparison.maximumOffers) offer files (A to Z), found \(files.count)", command: info)
+            throw .usage("compare takes at most \(OfferComparison.maximumOffers) offer files (A to Z), found \(files.count)", command: Self.info)
         }
-        let format = try format(arguments)
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+    }
 
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let out = try self.out.target(context)
+        let comparison = try compare(context)
+        let text: String
+        switch format {
+        case .json: text = JSONWriter.write(ComparisonJSON.json(comparison)) + "\n"
+        case .html: text = ComparisonHTML.render(comparison)
+        case .table:
+            var table = CommandContext(environment: context.environment)
+            CompareTable.render(comparison, &table)
+            text = table.output
+        }
+        if let out {
+            try DocumentOutput.write(text, to: out, &context, what: "the comparison")
+        } else {
+            context.output += text
+        }
+    }
+
+    /// Prices every offer and compares them.
+    private func compare(_ context: CommandContext) throws(CLIError) -> OfferComparison {
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
         // Every offer is loaded before any error is reported, so all bad files are named at once.
         var inputs: [ComparisonInput] = []
         var problems: [Diagnostic] = []
@@ -101,35 +133,7 @@ enum CompareCommand: CLICommand {
                 throw .internalError(error.description)
             }
         }
-
-        let text: String
-        switch format {
-        case .json: text = JSONWriter.write(ComparisonJSON.json(comparison)) + "\n"
-        case .html: text = ComparisonHTML.render(comparison)
-        case .table:
-            var table = CommandContext(environment: context.environment)
-            CompareTable.render(comparison, &table)
-            text = table.output
-        }
-        if let out {
-            try DocumentOutput.write(text, to: out, &context, what: "the comparison")
-        } else {
-            context.output += text
-        }
-    }
-
-    /// `--format`, else from the `--out` file's extension, else table.
-    private static func format(_ arguments: ParsedArguments) throws(CLIError) -> Format {
-        if let text = arguments.value("--format") {
-            guard let format = Format(rawValue: text) else {
-                throw .usage("'--format' expects 'table', 'json' or 'html', found '\(text)'", command: info)
-            }
-            return format
-        }
-        let out = arguments.value("--out")?.lowercased() ?? ""
-        if out.hasSuffix(".json") { return .json }
-        if out.hasSuffix(".html") || out.hasSuffix(".htm") { return .html }
-        return .table
+        return comparison
     }
 }
 

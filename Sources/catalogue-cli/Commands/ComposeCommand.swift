@@ -6,21 +6,12 @@ import Support
 
 /// `catalogue-cli compose --profile P --budget AMOUNT --years 2026-2028`: the best offer within a
 /// budget, found by an exact search.
-enum ComposeCommand: CLICommand {
+struct ComposeCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["compose"],
         abstract: "Find the best offer a municipality can have within its budget, by an exact search.",
-        options: [
-            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON).", required: true),
-            budgetOption.info, yearsOption.info,
-            OptionInfo(name: "--require", valueName: "code", help: "A service that must be in the offer (repeat, or separate with commas).", repeatable: true),
-            OptionInfo(name: "--exclude", valueName: "code", help: "A service that must not be in the offer (repeat, or separate with commas).", repeatable: true),
-            OptionInfo(name: "--weights", valueName: "file", help: "The municipality's priorities (JSON): weights of Wsob functions, target groups and themes, and branch needs."),
-            alternativesOption.info, moreOption.info,
-            OptionInfo(name: "--out", valueName: "file", help: "Write the best offer as an offer file (*.offer.json), for 'price' or 'offer create --from'."),
-            SharedOptions.format([.table, .json]),
-            SharedOptions.tariffs,
-        ] + StoreOptions.assumptionOptions,
+        options: [profileOption.info, budgetOption.info, yearsOption.info, requireOption.info, excludeOption.info, weightsOption.info,
+                  alternativesOption.info, moreOption.info, outOption.info, formats.info] + BookSelection.options,
         discussion: """
         The composer takes every Basis service that applies to the municipality (unless excluded),
         then chooses Basis Plus services, packages and branches to give the most value within the
@@ -41,58 +32,74 @@ enum ComposeCommand: CLICommand {
         Exit 0 with the offer; exit 65 when no offer fits (the output says by how much).
         """)
 
+    static let profileOption = Option<PathArgument>("--profile", valueName: "file", help: "The municipality profile (JSON).", required: true)
     static let budgetOption = Option<Money>(
         "--budget", valueName: "euros", help: "What the municipality can spend each year, e.g. 750000, 750000.00 or 750.000,00.", required: true)
     static let yearsOption = Option<YearSpan>(
         "--years", valueName: "first-last", help: "The years of the offer, e.g. 2026-2028 (or one year).", required: true)
+    static let requireOption = Option<ServiceCode>(
+        "--require", valueName: "code", help: "A service that must be in the offer (repeat, or separate with commas).", repeatable: true)
+    static let excludeOption = Option<ServiceCode>(
+        "--exclude", valueName: "code", help: "A service that must not be in the offer (repeat, or separate with commas).", repeatable: true)
+    static let weightsOption = Option<PathArgument>(
+        "--weights", valueName: "file",
+        help: "The municipality's priorities (JSON): weights of Wsob functions, target groups and themes, and branch needs.")
     static let alternativesOption = Option<Count<Alternatives>>(
         "--alternatives", valueName: "n", help: "How many next-best offers to show (0 to 20). Default: 3.")
     static let moreOption = Option<Money>(
         "--more", valueName: "euros", help: "Also show what this much more budget a year would buy, e.g. 10000.")
+    static let outOption = Option<String>(
+        "--out", valueName: "file", help: "Write the best offer as an offer file (*.offer.json), for 'price' or 'offer create --from'.")
+    static let formats = FormatSelection([.table, .json])
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
-        let budget = try arguments.required(budgetOption, command: info)
-        let span = try arguments.required(yearsOption, command: info)
-        let years = span.first...(span.first + span.count - 1)
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let out = try DocumentOutput.target(arguments, context, command: info)
-        let alternatives = try arguments.value(alternativesOption, command: info)?.value ?? 3
-        let more = try arguments.value(moreOption, command: info)
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+    var profileFile: String
+    var budget: Money
+    var years: ClosedRange<Int>
+    /// The services that must be in the offer, and those that must not; checked against the
+    /// first year's catalogue in `run`.
+    var required: [ServiceCode]
+    var excluded: [ServiceCode]
+    var weightsFile: String?
+    var alternatives: Int
+    var more: Money?
+    var out: OutputSelection
+    var format: OutputFormat
+    var books: BookSelection
 
-        let profile: MunicipalityProfile
-        let books: PricingBooks
-        do {
-            profile = try ProfileLoader.load(file: profileFile)
-            books = try BookProjector.books(for: years, library: library, assumptions: assumptions)
-        } catch {
-            throw .input(error)
-        }
-        guard let book = books[years.lowerBound]?.book else { throw .internalError("no book for \(years.lowerBound)") }
-        let required = try serviceCodes(arguments.list("--require"), option: "--require", book: book)
-        let excluded = try serviceCodes(arguments.list("--exclude"), option: "--exclude", book: book)
-        if let both = required.intersection(excluded).sorted().first {
-            throw .usage("'\(both)' is both required and excluded", command: info)
-        }
-        var priorities = Priorities()
-        if let file = arguments.value("--weights") {
-            do { priorities = try PrioritiesLoader.load(file: file, book: book) } catch { throw .input(error) }
-        }
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        profileFile = try arguments.required(Self.profileOption, command: Self.info).path
+        budget = try arguments.required(Self.budgetOption, command: Self.info)
+        let span = try arguments.required(Self.yearsOption, command: Self.info)
+        years = span.first...(span.first + span.count - 1)
+        format = try Self.formats.chosen(arguments, command: Self.info)
+        out = try OutputSelection(parsing: arguments, Self.outOption, command: Self.info)
+        alternatives = try arguments.value(Self.alternativesOption, command: Self.info)?.value ?? 3
+        more = try arguments.value(Self.moreOption, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+        required = try arguments.values(Self.requireOption, command: Self.info)
+        excluded = try arguments.values(Self.excludeOption, command: Self.info)
+        weightsFile = try arguments.value(Self.weightsOption, command: Self.info)?.path
+    }
 
-        let request = CompositionRequest(profile: profile, books: books, years: years, budget: budget, required: required,
-                                         excluded: excluded, priorities: priorities, alternatives: alternatives)
-        let composition = try compose(request)
+    func validate() throws(CLIError) {
+        if let both = Set(required).intersection(excluded).map(\.code).sorted().first {
+            throw .usage("'\(both)' is both required and excluded", command: Self.info)
+        }
+        if let more, (try? budget.adding(more)) == nil {
+            throw .usage("'--budget' plus '--more' is outside the supported range", command: Self.info)
+        }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let out = try self.out.target(context)
+        let request = try request(context)
+        let composition = try Self.compose(request)
         var moreComposition: Composition?
-        if let more {
-            guard let larger = try? budget.adding(more) else {
-                throw .usage("'--budget' plus '--more' is outside the supported range", command: info)
-            }
+        if let more, let larger = try? budget.adding(more) {
             var largerRequest = request
             largerRequest.budget = larger
             largerRequest.alternatives = 0
-            moreComposition = try compose(largerRequest)
+            moreComposition = try Self.compose(largerRequest)
         }
         var coverage: CoverageReport?
         if let best = composition.best {
@@ -116,6 +123,30 @@ enum ComposeCommand: CLICommand {
         }
     }
 
+    /// The composition request: the profile, the books of the years, the services required and
+    /// excluded (each known to the first year's catalogue) and the priorities.
+    private func request(_ context: CommandContext) throws(CLIError) -> CompositionRequest {
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
+        let profile: MunicipalityProfile
+        let yearBooks: PricingBooks
+        do {
+            profile = try ProfileLoader.load(file: profileFile)
+            yearBooks = try BookProjector.books(for: years, library: library, assumptions: assumptions)
+        } catch {
+            throw .input(error)
+        }
+        guard let book = yearBooks[years.lowerBound]?.book else { throw .internalError("no book for \(years.lowerBound)") }
+        let requiredCodes = try Self.serviceCodes(required, option: Self.requireOption.name, book: book)
+        let excludedCodes = try Self.serviceCodes(excluded, option: Self.excludeOption.name, book: book)
+        var priorities = Priorities()
+        if let weightsFile {
+            do { priorities = try PrioritiesLoader.load(file: weightsFile, book: book) } catch { throw .input(error) }
+        }
+        return CompositionRequest(profile: profile, books: yearBooks, years: years, budget: budget, required: requiredCodes,
+                                  excluded: excludedCodes, priorities: priorities, alternatives: alternatives)
+    }
+
     private static func compose(_ request: CompositionRequest) throws(CLIError) -> Composition {
         do {
             return try Composer.compose(request)
@@ -129,9 +160,10 @@ enum ComposeCommand: CLICommand {
 
     // MARK: Arguments
 
-    private static func serviceCodes(_ codes: [String], option: String, book: TariffBook) throws(CLIError) -> Set<String> {
+    /// The codes, each a service of `book`'s catalogue; an unknown one is a usage error naming the nearest codes.
+    private static func serviceCodes(_ codes: [ServiceCode], option: String, book: TariffBook) throws(CLIError) -> Set<String> {
         var result: Set<String> = []
-        for code in codes {
+        for code in codes.map(\.code) {
             guard book.service(code) != nil else {
                 var message = "'\(option)': unknown service '\(code)' in the \(book.year) catalogue"
                 if let hint = didYouMean(suggestions(for: code, among: book.services.map(\.code)), quote: "'") {

@@ -9,20 +9,26 @@ import Pricing
 import Support
 
 /// `catalogue-cli demo`: the whole way from profile to agreement, on a fresh demo database.
-enum DemoCommand: CLICommand {
+struct DemoCommand: ParsableCommand {
+    static let outOption = Option<String>(
+        "--out", valueName: "directory", help: "Where the documents and the demo database go (default out).")
     static let dateOption = Option<CalendarDate>(
         "--date", valueName: "yyyy-mm-dd", help: "The quote's date (default 2025-11-21); the agreement is dated two weeks later.")
+    static let wageOption = Option<Percentage>(
+        "--assume-wage", valueName: "percent", help: "Wage percentage for the projected years (default 3.75).")
+    static let priceOption = Option<Percentage>(
+        "--assume-price", valueName: "percent", help: "Price percentage for the projected years (default 2.1).")
+
+    /// The public orientation figures the demo assumes unless told otherwise: CAO 3.75 %, CPB price 2.1 %.
+    static let defaultWage = Percentage(hundredths: 375)
+    static let defaultPrice = Percentage(hundredths: 210)
+    /// The quote's date unless `--date` is given.
+    static let defaultDate = CalendarDate(year: 2025, month: 11, day: 21)!
 
     static let info = CommandInfo(
         path: ["demo"],
         abstract: "Run the whole flow once: database, books, profiles, an offer for Midden-Drenthe, quote, agreement, documents.",
-        options: [
-            OptionInfo(name: "--out", valueName: "directory", help: "Where the documents and the demo database go (default out)."),
-            dateOption.info,
-            OptionInfo(name: "--assume-wage", valueName: "percent", help: "Wage percentage for the projected years (default 3.75)."),
-            OptionInfo(name: "--assume-price", valueName: "percent", help: "Price percentage for the projected years (default 2.1)."),
-            SharedOptions.tariffs,
-        ],
+        options: [outOption.info, dateOption.info, wageOption.info, priceOption.info, BookSelection.directoryOption.info],
         discussion: """
         The demo reads seeds/municipalities from the working directory (run it from the repository)
         and writes a new database, out/demo.sqlite, each time; it never touches catalogue.sqlite.
@@ -56,39 +62,48 @@ enum DemoCommand: CLICommand {
         #"{"service": "maatwerk", "level": "hbo", "hours": 40, "description": "Leesplan gemeente 2026-2028"}"#,
     ]
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let directory = arguments.value("--out") ?? "out"
-        guard !directory.isEmpty else { throw .usage("'--out' expects a folder name, found an empty one", command: info) }
-        let date = try arguments.value(dateOption, command: info) ?? CalendarDate(year: 2025, month: 11, day: 21)!
-        var arguments = arguments
-        if arguments.value("--assume-wage") == nil { arguments.values["--assume-wage"] = "3.75" }
-        if arguments.value("--assume-price") == nil { arguments.values["--assume-price"] = "2.1" }
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
-        guard FileSystem.isDirectory(seedDirectory) else {
-            throw .input(.cannotRead(file: seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
+    /// The folder for the documents and the demo database; never empty.
+    var directory: String
+    /// The quote's date.
+    var date: CalendarDate
+    /// The books (`--tariffs`) and the assumed percentages, the demo's defaults where none are given.
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        directory = try arguments.value(Self.outOption, command: Self.info) ?? "out"
+        guard !directory.isEmpty else { throw .usage("'--out' expects a folder name, found an empty one", command: Self.info) }
+        date = try arguments.value(Self.dateOption, command: Self.info) ?? Self.defaultDate
+        let rates = ProjectionAssumptions.Rates(wage: try arguments.value(Self.wageOption, command: Self.info) ?? Self.defaultWage,
+                                                price: try arguments.value(Self.priceOption, command: Self.info) ?? Self.defaultPrice)
+        books = BookSelection(directory: try arguments.value(BookSelection.directoryOption, command: Self.info), rates: rates)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
+        guard FileSystem.isDirectory(Self.seedDirectory) else {
+            throw .input(.cannotRead(file: Self.seedDirectory, reason: "no such directory; run the demo from the repository's root, which has seeds/"))
         }
-        let databasePath = try prepare(directory)
-        arguments.values["--db"] = databasePath
-        let store = try StoreOptions.open(arguments, context, .readWrite)
+        let databasePath = try Self.prepare(directory)
+        let store = try StoreSelection(given: databasePath).open(context, .readWrite)
         context.print("1. Created the database \(databasePath) (schema version \(Migrations.latest)).")
-        try importBooks(library, into: store, &context)
-        try importProfiles(into: store, &context)
-        let offer = try compose(store: store, library: library, &context)
-        try report(offer, store: store, library: library, assumptions: assumptions, &context)
+        try Self.importBooks(library, into: store, &context)
+        try Self.importProfiles(into: store, &context)
+        let offer = try Self.compose(store: store, library: library, &context)
+        try Self.report(offer, store: store, library: library, assumptions: assumptions, &context)
         let quote: QuoteRecord
         let agreement: AgreementRecord
         do {
             quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
             context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
-            agreement = try OfferLifecycle.accept(offer.id, store: store, date: acceptance(date))
+            agreement = try OfferLifecycle.accept(offer.id, store: store, date: Self.acceptance(date))
             context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
         } catch {
             throw StoreOptions.error(error, store: store)
         }
-        try write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json], to: directory,
-                  database: databasePath, &context)
-        printManualSteps(date: date, agreement: agreement.reference, &context)
+        try Self.write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json], to: directory,
+                       database: databasePath, &context)
+        Self.printManualSteps(date: date, agreement: agreement.reference, &context)
     }
 
     /// Checks every document's path and removes an earlier demo database, before anything is

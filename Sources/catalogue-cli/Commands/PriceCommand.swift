@@ -4,16 +4,11 @@ import Pricing
 import Support
 
 /// `catalogue-cli price --profile P --offer O`: every priced line of every year.
-enum PriceCommand: CLICommand {
+struct PriceCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["price"],
         abstract: "Price an offer for a municipality: every line of every year, explained.",
-        options: [
-            OptionInfo(name: "--profile", valueName: "file", help: "The municipality profile (JSON), e.g. seeds/municipalities/midden-drenthe.json.", required: true),
-            OptionInfo(name: "--offer", valueName: "file", help: "The offer (JSON), e.g. seeds/offers/midden-drenthe-basis.offer.json.", required: true),
-            SharedOptions.format([.table, .json, .csv]),
-            SharedOptions.tariffs,
-        ] + StoreOptions.assumptionOptions,
+        options: [profileOption.info, offerOption.info, formats.info] + BookSelection.options,
         discussion: """
         Each line is computed exactly and rounded once, to the precision its tariff was published in
         (half away from zero); every total is the sum of the lines above it. Participant fees and the
@@ -24,12 +19,27 @@ enum PriceCommand: CLICommand {
         --assume options or from assumptions.json beside the books; such years are marked projected.
         """)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let profileFile = arguments.value("--profile") else { throw .usage("missing '--profile <file>'", command: info) }
-        guard let offerFile = arguments.value("--offer") else { throw .usage("missing '--offer <file>'", command: info) }
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json, .csv], command: info)
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: info)
+    static let profileOption = Option<PathArgument>(
+        "--profile", valueName: "file", help: "The municipality profile (JSON), e.g. seeds/municipalities/midden-drenthe.json.", required: true)
+    static let offerOption = Option<PathArgument>(
+        "--offer", valueName: "file", help: "The offer (JSON), e.g. seeds/offers/midden-drenthe-basis.offer.json.", required: true)
+    static let formats = FormatSelection([.table, .json, .csv])
+
+    var profileFile: String
+    var offerFile: String
+    var format: OutputFormat
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        profileFile = try arguments.required(Self.profileOption, command: Self.info).path
+        offerFile = try arguments.required(Self.offerOption, command: Self.info).path
+        format = try Self.formats.chosen(arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
         let request: PricingRequest
         do {
             request = try PricingRequestLoader.load(profileFile: profileFile, offerFile: offerFile, library: library,

@@ -5,52 +5,74 @@ import Pricing
 import Support
 
 /// `catalogue-cli quote`: the offerte, as issued (frozen) or, stateless, from files.
-enum QuoteCommand: CLICommand {
+struct QuoteCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["quote"],
         abstract: "Write the offerte (quote) of an issued offer, or of a profile and offer file.",
         positionals: [Positional(name: "offer", help: "The offer number or quote reference (issued offers print their frozen document).", optional: true)],
-        options: DocumentOutput.options + DocumentOutput.statelessOptions
-            + [validDaysOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+        options: DocumentOutputSelection.options + StatelessDocumentSelection.options
+            + [validDaysOption.info, StoreSelection.option.info] + BookSelection.options)
 
     static let validDaysOption = Option<Count<ValidityDays>>(
         "--valid-days", valueName: "days", help: "Without a stored offer: how long the quote is valid (default 60).")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
-        let format = try DocumentFormat.from(arguments, out: out.path, command: info)
-        let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
-        let reference = try arguments.value(DocumentOutput.reference, command: info)?.text ?? "CONCEPT"
-        if let key = arguments.positionals.first {
-            let store = try StoreOptions.open(arguments, context, .readOnly)
-            let quote: QuoteRecord?
-            do {
-                if let offerID = Int64(key) {
-                    quote = try store.quote(offerID: offerID)
-                } else {
-                    quote = try store.quote(reference: key)
-                }
-            } catch {
-                throw .database(file: store.database.path, message: error.description)
-            }
-            guard let quote else {
-                throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
-            }
-            try DocumentOutput.writeStored(.quote, id: quote.id, subject: "quote \(quote.reference)",
-                                           RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json),
-                                           format: format, to: out, store: store, &context, what: "offerte \(quote.reference)")
+    /// The offer number or quote reference of an issued offer; nil for the stateless form.
+    var key: String?
+    var output: DocumentOutputSelection
+    var stateless: StatelessDocumentSelection
+    var validDays: Int
+    var store: StoreSelection
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        output = try DocumentOutputSelection(parsing: arguments, command: Self.info)
+        key = try arguments.positional(0, as: String.self, name: "offer", command: Self.info)
+        stateless = try StatelessDocumentSelection(parsing: arguments, command: Self.info)
+        validDays = try arguments.value(Self.validDaysOption, command: Self.info)?.value ?? 60
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func validate() throws(CLIError) {
+        if key == nil { try stateless.validate(command: Self.info) }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let out = try output.requiredTarget(context, store: store, command: Self.info)
+        if let key {
+            try writeIssued(key, to: out, &context)
             return
         }
-        let date = try StoreOptions.date(arguments, command: info)
-        let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
+        let (date, priced, request) = try stateless.priced(books: books, context, command: Self.info)
         let document: QuoteDocument
         do {
-            document = try DocumentBuilder.quote(priced, books: request.books, reference: reference,
+            document = try DocumentBuilder.quote(priced, books: request.books, reference: stateless.reference,
                                                  date: date, validDays: validDays,
                                                  coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }
-        try DocumentOutput.write(format.pick(RenderedDocuments(document)), to: out, &context, what: "offerte")
+        try DocumentOutput.write(output.format.pick(RenderedDocuments(document)), to: out, &context, what: "offerte")
+    }
+
+    /// Writes the frozen offerte of the quote `key` names (an offer number or a quote reference).
+    private func writeIssued(_ key: String, to out: OutputTarget, _ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
+        let quote: QuoteRecord?
+        do {
+            if let offerID = Int64(key) {
+                quote = try store.quote(offerID: offerID)
+            } else {
+                quote = try store.quote(reference: key)
+            }
+        } catch {
+            throw .database(file: store.database.path, message: error.description)
+        }
+        guard let quote else {
+            throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
+        }
+        try DocumentOutput.writeStored(.quote, id: quote.id, subject: "quote \(quote.reference)",
+                                       RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json),
+                                       format: output.format, to: out, store: store, &context, what: "offerte \(quote.reference)")
     }
 }

@@ -3,22 +3,37 @@ import JSON
 import Support
 
 /// `catalogue-cli service CODE`: one service in full, with its rules and service levels.
-enum ServiceCommand: CLICommand {
+struct ServiceCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["service"],
         abstract: "Show one service in full: tariffs, service levels, rules and partners.",
         positionals: [Positional(name: "code", help: "The service code, e.g. dbos-po (see 'catalogue-cli services').")],
-        options: [
-            SharedOptions.year(),
-            SharedOptions.format([.table, .json]),
-            SharedOptions.tariffs,
-        ])
+        options: [yearOption.info, formats.info] + BookSelection.withoutAssumptions)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let code = arguments.positionals[0]
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let library = try SharedOptions.library(arguments, context)
-        let year = try SharedOptions.year(arguments, library: library, command: info)
+    static let yearOption = Option<Year>(SharedOptions.year())
+    static let formats = FormatSelection([.table, .json])
+
+    /// The code as given; an unknown one is answered with the nearest codes of the catalogue.
+    var code: String
+    /// The year given; the latest book's when nil.
+    var year: Year?
+    var format: OutputFormat
+    /// The books (`--tariffs`); this command takes no assumptions.
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        guard let code = try arguments.positional(0, as: String.self, name: "code", command: Self.info) else {
+            throw .usage("missing argument <code>", command: Self.info)
+        }
+        self.code = code
+        format = try Self.formats.chosen(arguments, command: Self.info)
+        year = try arguments.value(Self.yearOption, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let library = try books.library(context)
+        let year = try Year.given(year, orLatestIn: library)
         let book = try SharedOptions.book(year: year, library: library)
         guard let service = book.service(code) else {
             var message = "no service '\(code)' in the \(year) catalogue"
@@ -27,7 +42,7 @@ enum ServiceCommand: CLICommand {
             } else {
                 message += "; 'catalogue-cli services' lists them"
             }
-            throw .usage(message, command: info)
+            throw .usage(message, command: Self.info)
         }
         switch format {
         case .json:
@@ -35,7 +50,7 @@ enum ServiceCommand: CLICommand {
             object.set("tariffBook", CatalogueRendering.bookJSON(book, file: library.fileName(for: year)))
             context.print(JSONWriter.write(.object(object)), terminator: true)
         case .table, .csv:
-            render(service, book: book, file: library.fileName(for: year), &context)
+            Self.render(service, book: book, file: library.fileName(for: year), &context)
         }
     }
 

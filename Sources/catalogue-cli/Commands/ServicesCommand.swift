@@ -2,31 +2,38 @@ import Catalogue
 import JSON
 
 /// `catalogue-cli services`: the catalogue of one year with every tariff.
-enum ServicesCommand: CLICommand {
+struct ServicesCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["services"],
         abstract: "List the services of a year's catalogue with their tariffs.",
-        options: [
-            SharedOptions.year(),
-            OptionInfo(name: "--tier", valueName: "tier", help: "Only services of this tier: basis or basis-plus."),
-            SharedOptions.format([.table, .json]),
-            SharedOptions.tariffs,
-        ],
+        options: [yearOption.info, tierOption.info, formats.info] + BookSelection.withoutAssumptions,
         discussion: "Amounts are the published tariffs of the year, in euros; derived tariffs show their formula.")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        var tierFilter: Tier?
-        if let text = arguments.value("--tier") {
-            guard let tier = Tier(rawValue: text) else {
-                throw .usage("'--tier' expects 'basis' or 'basis-plus', found '\(text)'", command: info)
-            }
-            tierFilter = tier
-        }
-        let format = try SharedOptions.format(arguments, allowed: [.table, .json], command: info)
-        let library = try SharedOptions.library(arguments, context)
-        let year = try SharedOptions.year(arguments, library: library, command: info)
+    static let yearOption = Option<Year>(SharedOptions.year())
+    static let tierOption = Option<Tier>("--tier", valueName: "tier", help: "Only services of this tier: basis or basis-plus.")
+    static let formats = FormatSelection([.table, .json])
+
+    /// The year given; the latest book's when nil.
+    var year: Year?
+    /// The only tier to list; every tier when nil.
+    var tierFilter: Tier?
+    var format: OutputFormat
+    /// The books (`--tariffs`); this command takes no assumptions.
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        tierFilter = try arguments.value(Self.tierOption, command: Self.info)
+        format = try Self.formats.chosen(arguments, command: Self.info)
+        year = try arguments.value(Self.yearOption, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let library = try books.library(context)
+        let year = try Year.given(year, orLatestIn: library)
         let book = try SharedOptions.book(year: year, library: library)
         // Basis first, then Basis Plus; catalogue order within each tier.
+        let tierFilter = self.tierFilter
         let services = Tier.allCases.flatMap { tier in
             book.services.filter { $0.tier == tier && (tierFilter == nil || tierFilter == tier) }
         }
@@ -41,7 +48,7 @@ enum ServicesCommand: CLICommand {
             ]))
             context.print(JSONWriter.write(root), terminator: true)
         case .table, .csv:
-            renderTable(services, book: book, file: library.fileName(for: year), tier: tierFilter, &context)
+            Self.renderTable(services, book: book, file: library.fileName(for: year), tier: tierFilter, &context)
         }
     }
 

@@ -18,6 +18,11 @@ enum DocumentFormat: String, Sendable {
             }
             return format
         }
+        return fromExtension(of: out)
+    }
+
+    /// The format a file's extension asks for: `.json`, `.md`, else HTML.
+    static func fromExtension(of out: String) -> DocumentFormat {
         if out.hasSuffix(".json") { return .json }
         if out.hasSuffix(".md") { return .markdown }
         return .html
@@ -49,10 +54,15 @@ enum DocumentOutput {
     static func target(_ arguments: ParsedArguments, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> OutputTarget? {
         guard let path = arguments.value("--out") else { return nil }
         guard !path.isEmpty else { throw .usage("'--out' expects a file name, found an empty one", command: command) }
-        let target = OutputTarget(path: path, database: StoreOptions.path(arguments, context))
+        return try checked(OutputTarget(path: path, database: StoreOptions.path(arguments, context)))
+    }
+
+    /// `target` when it may be written: standard output, or a path that is a regular file or
+    /// nothing yet, and not the database (exit 73 otherwise).
+    static func checked(_ target: OutputTarget) throws(CLIError) -> OutputTarget {
         if target.isStandardOutput { return target }
         do {
-            try FileSystem.checkOutputPath(path, protecting: FileIdentity.ofDatabase(target.database))
+            try FileSystem.checkOutputPath(target.path, protecting: FileIdentity.ofDatabase(target.database))
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
@@ -91,18 +101,21 @@ enum DocumentOutput {
         }
     }
 
-    static let options: [OptionInfo] = [
-        OptionInfo(name: "--out", valueName: "file", help: "Where to write it ('-' for standard output).", required: true),
-        OptionInfo(name: "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html."),
-    ]
+    static let options: [OptionInfo] = DocumentOutputSelection.options
 
     /// Prices the stateless `--profile/--offer` form.
     static func priced(_ arguments: ParsedArguments, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> (PricedOffer, PricingRequest) {
         guard let profile = arguments.value("--profile"), let offer = arguments.value("--offer") else {
             throw .usage("give a stored offer number, or both '--profile <file>' and '--offer <file>'", command: command)
         }
-        let library = try SharedOptions.library(arguments, context)
-        let assumptions = try SharedOptions.assumptions(arguments, library: library, command: command)
+        return try price(profile: profile, offer: offer, books: BookSelection(parsing: arguments, command: command), context)
+    }
+
+    /// Prices the offer file `offer` for the profile `profile` with the chosen books and
+    /// assumptions; an offer too large for a document is refused (exit 65).
+    static func price(profile: String, offer: String, books: BookSelection, _ context: CommandContext) throws(CLIError) -> (PricedOffer, PricingRequest) {
+        let library = try books.library(context)
+        let assumptions = try books.assumptions(library: library)
         let priced: (PricedOffer, PricingRequest)
         do {
             let request = try PricingRequestLoader.load(profileFile: profile, offerFile: offer, library: library, assumptions: assumptions)
@@ -116,13 +129,108 @@ enum DocumentOutput {
         return priced
     }
 
-    static let statelessOptions: [OptionInfo] = [
-        OptionInfo(name: "--profile", valueName: "file", help: "Without a stored offer: the municipality profile."),
-        OptionInfo(name: "--offer", valueName: "file", help: "Without a stored offer: the offer file."),
-        OptionInfo(name: "--date", valueName: "yyyy-mm-dd", help: "Without a stored offer: the document's date (required)."),
-        reference.info,
-    ]
+    static let statelessOptions: [OptionInfo] = StatelessDocumentSelection.options
 
     static let reference = Option<DocumentTextValue>(
         "--reference", valueName: "text", help: "Without a stored offer: the reference to print (default CONCEPT).")
+}
+
+/// `--out` given to a command, parsed once: a file name, or `-` for standard output; never empty.
+struct OutputSelection: Sendable {
+    /// What `--out` gave, if it was given.
+    var path: String?
+
+    /// Reads `option`; an empty name is a usage error.
+    init(parsing arguments: ParsedArguments, _ option: Option<String>, command: CommandInfo) throws(CLIError) {
+        path = try arguments.value(option, command: command)
+        if path?.isEmpty == true {
+            throw .usage("'\(option.name)' expects a file name, found an empty one", command: command)
+        }
+    }
+
+    /// The target, nil when `--out` is not given. A path that names something that is not a
+    /// regular file (a link, a folder, a device, a FIFO), or the database `store` chooses, is
+    /// refused now (exit 73), before the command records or computes anything.
+    func target(_ context: CommandContext, store: StoreSelection = StoreSelection(given: nil)) throws(CLIError) -> OutputTarget? {
+        guard let path else { return nil }
+        return try DocumentOutput.checked(OutputTarget(path: path, database: store.path(context)))
+    }
+}
+
+/// `--out` and `--format` of a command that writes a document, parsed once. The format is
+/// `--format`'s, else the one the file's extension asks for (`.json`, `.md`), else HTML.
+struct DocumentOutputSelection: Sendable {
+    static let outOption = Option<String>("--out", valueName: "file", help: "Where to write it ('-' for standard output).", required: true)
+    static let formatOption = Option<DocumentFormat>(
+        "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html.")
+    /// The options for help and parsing, in the order help lists them.
+    static let options: [OptionInfo] = [outOption.info, formatOption.info]
+
+    /// Where to write.
+    var out: OutputSelection
+    /// The document's format.
+    var format: DocumentFormat
+
+    /// Reads `--out` (`out`, by default the required `--out <file>` of the document commands; a
+    /// required one that is missing is a usage error) and `--format`.
+    init(parsing arguments: ParsedArguments, command: CommandInfo, out option: Option<String> = outOption) throws(CLIError) {
+        out = try OutputSelection(parsing: arguments, option, command: command)
+        if out.path == nil, option.info.required {
+            throw .usage("missing '\(option.name) <\(option.info.valueName ?? "file")>'", command: command)
+        }
+        format = try arguments.value(Self.formatOption, command: command) ?? DocumentFormat.fromExtension(of: out.path ?? "")
+    }
+
+    /// The checked target of a required `--out` (see `OutputSelection.target`).
+    func requiredTarget(_ context: CommandContext, store: StoreSelection, command: CommandInfo) throws(CLIError) -> OutputTarget {
+        guard let target = try out.target(context, store: store) else { throw .usage("missing '--out <file>'", command: command) }
+        return target
+    }
+}
+
+/// The stateless form of a document command, parsed once: `--profile` and `--offer` to price,
+/// `--date` and `--reference` to print. It is used when no stored offer or agreement is named.
+struct StatelessDocumentSelection: Sendable {
+    static let profileOption = Option<PathArgument>("--profile", valueName: "file", help: "Without a stored offer: the municipality profile.")
+    static let offerOption = Option<PathArgument>("--offer", valueName: "file", help: "Without a stored offer: the offer file.")
+    static let dateOption = Option<CalendarDate>(
+        "--date", valueName: "yyyy-mm-dd", help: "Without a stored offer: the document's date (required).")
+    /// The options for help and parsing, in the order help lists them.
+    static let options: [OptionInfo] = [profileOption.info, offerOption.info, dateOption.info, DocumentOutput.reference.info]
+
+    /// The municipality profile and the offer file to price.
+    var profile: String?
+    var offer: String?
+    /// The document's date; the stateless form needs it.
+    var date: CalendarDate?
+    /// The reference the document prints: `--reference`, else CONCEPT.
+    var reference: String
+
+    init(parsing arguments: ParsedArguments, command: CommandInfo) throws(CLIError) {
+        profile = try arguments.value(Self.profileOption, command: command)?.path
+        offer = try arguments.value(Self.offerOption, command: command)?.path
+        date = try arguments.value(Self.dateOption, command: command)
+        reference = try arguments.value(DocumentOutput.reference, command: command)?.text ?? "CONCEPT"
+    }
+
+    /// What the stateless form needs, checked before anything is read: the date, then both files.
+    func validate(command: CommandInfo) throws(CLIError) {
+        guard date != nil else {
+            throw .usage("missing '\(Self.dateOption.name) <yyyy-mm-dd>': documents carry the date you give, the tool never reads the clock", command: command)
+        }
+        guard profile != nil, offer != nil else {
+            throw .usage("give a stored offer number, or both '--profile <file>' and '--offer <file>'", command: command)
+        }
+    }
+
+    /// The document's date and the priced offer, with `books`; `validate(command:)` has checked
+    /// that they are given.
+    func priced(books: BookSelection, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> (CalendarDate, PricedOffer, PricingRequest) {
+        guard let date, let profile, let offer else {
+            try validate(command: command)
+            throw .internalError("the stateless form lacks its date or its files")
+        }
+        let (priced, request) = try DocumentOutput.price(profile: profile, offer: offer, books: books, context)
+        return (date, priced, request)
+    }
 }

@@ -5,57 +5,80 @@ import Pricing
 import Support
 
 /// `catalogue-cli contract`: the uitvoeringsovereenkomst.
-enum ContractCommand: CLICommand {
+struct ContractCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["contract"],
         abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file; list, amend, show, renew agreements.",
         positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…), an amendment's (UVO-…-W1) or the accepted offer's number.", optional: true)],
-        options: DocumentOutput.options + DocumentOutput.statelessOptions
-            + [StoreOptions.paymentOption.info,
-               StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
+        options: DocumentOutputSelection.options + StatelessDocumentSelection.options
+            + [StoreOptions.paymentOption.info, StoreSelection.option.info] + BookSelection.options)
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
-        let format = try DocumentFormat.from(arguments, out: out.path, command: info)
-        if let key = arguments.positionals.first {
-            let store = try StoreOptions.open(arguments, context, .readOnly)
-            let agreement: AgreementRecord?
-            do {
-                if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) {
-                    agreement = try store.agreement(quoteID: quote.id)
-                } else {
-                    agreement = try store.agreement(reference: key)
-                }
-            } catch {
-                throw .database(file: store.database.path, message: error.description)
-            }
-            guard let agreement else {
-                let amendment: AmendmentRecord?
-                do { amendment = try store.amendment(reference: key) } catch { throw .database(file: store.database.path, message: error.description) }
-                if let amendment {
-                    try DocumentOutput.writeStored(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)",
-                                                   RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json),
-                                                   format: format, to: out, store: store, &context, what: "wijziging \(amendment.reference)")
-                    return
-                }
-                throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
-            }
-            try DocumentOutput.writeStored(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)",
-                                           RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json),
-                                           format: format, to: out, store: store, &context, what: "uitvoeringsovereenkomst \(agreement.reference)")
+    /// The agreement's or amendment's reference, or the accepted offer's number; nil for the stateless form.
+    var key: String?
+    var output: DocumentOutputSelection
+    var stateless: StatelessDocumentSelection
+    var payment: PaymentSchedule
+    var store: StoreSelection
+    var books: BookSelection
+
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        output = try DocumentOutputSelection(parsing: arguments, command: Self.info)
+        key = try arguments.positional(0, as: String.self, name: "agreement", command: Self.info)
+        stateless = try StatelessDocumentSelection(parsing: arguments, command: Self.info)
+        payment = try arguments.value(StoreOptions.paymentOption, command: Self.info) ?? .quarterly
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+        books = try BookSelection(parsing: arguments, command: Self.info)
+    }
+
+    func validate() throws(CLIError) {
+        if key == nil { try stateless.validate(command: Self.info) }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let out = try output.requiredTarget(context, store: store, command: Self.info)
+        if let key {
+            try writeStored(key, to: out, &context)
             return
         }
-        let date = try StoreOptions.date(arguments, command: info)
-        let payment = try StoreOptions.payment(arguments, command: info)
-        let (priced, request) = try DocumentOutput.priced(arguments, context, command: info)
-        let reference = try arguments.value(DocumentOutput.reference, command: info)?.text ?? "CONCEPT"
+        let (date, priced, request) = try stateless.priced(books: books, context, command: Self.info)
         let document: AgreementDocument
         do {
-            document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,
-                                                     quoteDate: date, date: date, payment: payment)
+            document = try DocumentBuilder.agreement(priced, books: request.books, reference: stateless.reference,
+                                                     quoteReference: stateless.reference, quoteDate: date, date: date, payment: payment)
         } catch {
             throw .internalError("the agreement's sums: \(error)")
         }
-        try DocumentOutput.write(format.pick(RenderedDocuments(document)), to: out, &context, what: "uitvoeringsovereenkomst")
+        try DocumentOutput.write(output.format.pick(RenderedDocuments(document)), to: out, &context, what: "uitvoeringsovereenkomst")
+    }
+
+    /// Writes the frozen document `key` names: the agreement (by its reference or its accepted
+    /// offer's number), else the amendment of that reference.
+    private func writeStored(_ key: String, to out: OutputTarget, _ context: inout CommandContext) throws(CLIError) {
+        let store = try store.open(context, .readOnly)
+        let agreement: AgreementRecord?
+        do {
+            if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) {
+                agreement = try store.agreement(quoteID: quote.id)
+            } else {
+                agreement = try store.agreement(reference: key)
+            }
+        } catch {
+            throw .database(file: store.database.path, message: error.description)
+        }
+        if let agreement {
+            try DocumentOutput.writeStored(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)",
+                                           RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json),
+                                           format: output.format, to: out, store: store, &context,
+                                           what: "uitvoeringsovereenkomst \(agreement.reference)")
+            return
+        }
+        let amendment: AmendmentRecord?
+        do { amendment = try store.amendment(reference: key) } catch { throw .database(file: store.database.path, message: error.description) }
+        guard let amendment else {
+            throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
+        }
+        try DocumentOutput.writeStored(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)",
+                                       RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json),
+                                       format: output.format, to: out, store: store, &context, what: "wijziging \(amendment.reference)")
     }
 }
