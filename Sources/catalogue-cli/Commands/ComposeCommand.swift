@@ -71,7 +71,7 @@ struct ComposeCommand: ParsableCommand {
         budget = try arguments.required(Self.budgetOption, command: Self.info)
         let span = try arguments.required(Self.yearsOption, command: Self.info)
         years = span.first...(span.first + span.count - 1)
-        format = try Self.formats.chosen(arguments, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
         out = try OutputSelection(parsing: arguments, Self.outOption, command: Self.info)
         alternatives = try arguments.value(Self.alternativesOption, command: Self.info)?.value ?? 3
         more = try arguments.value(Self.moreOption, command: Self.info)

@@ -33,7 +33,7 @@ struct PriceCommand: ParsableCommand {
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         profileFile = try arguments.required(Self.profileOption, command: Self.info).path
         offerFile = try arguments.required(Self.offerOption, command: Self.info).path
-        format = try Self.formats.chosen(arguments, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
         books = try BookSelection(parsing: arguments, command: Self.info)
     }
 

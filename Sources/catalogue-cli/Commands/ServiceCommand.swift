@@ -26,7 +26,7 @@ struct ServiceCommand: ParsableCommand {
             throw .usage("missing argument <code>", command: Self.info)
         }
         self.code = code
-        format = try Self.formats.chosen(arguments, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
         year = try arguments.value(Self.yearOption, command: Self.info)
         books = try BookSelection(parsing: arguments, command: Self.info)
     }

@@ -23,7 +23,7 @@ struct ServicesCommand: ParsableCommand {
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         tierFilter = try arguments.value(Self.tierOption, command: Self.info)
-        format = try Self.formats.chosen(arguments, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info)
         year = try arguments.value(Self.yearOption, command: Self.info)
         books = try BookSelection(parsing: arguments, command: Self.info)
     }

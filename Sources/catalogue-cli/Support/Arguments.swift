@@ -98,16 +98,10 @@ struct ParsedArguments {
     var flags: Set<String> = []
     var positionals: [String] = []
 
-    /// The value of an option.
-    func value(_ name: String) -> String? { values[name] }
-
     /// Every value of a repeatable option, in order, each split at commas (`--require a,b`).
-    func list(_ name: String) -> [String] {
+    fileprivate func list(_ name: String) -> [String] {
         (lists[name] ?? []).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
-
-    /// Whether a flag was given.
-    func flag(_ name: String) -> Bool { flags.contains(name) }
 }
 
 /// Parses `arguments` for `command`: `--name value`, `--name=value`, flags, positionals.
@@ -239,6 +233,9 @@ extension ParsedArguments {
         return result
     }
 
+    /// Whether a declared option was given at all (whatever its value).
+    func isGiven(_ option: OptionInfo) -> Bool { values[option.name] != nil || lists[option.name] != nil }
+
     /// Whether a declared flag was given.
     func flag(_ flag: Flag) -> Bool { flags.contains(flag.name) }
 
@@ -291,10 +288,12 @@ enum ArgumentText {
 /// A command to suggest to the user, carrying the options they gave that the suggestion needs
 /// (`--db`, `--tariffs`), quoted for a POSIX shell, so it runs as printed.
 enum Hint {
-    static func command(_ words: [String], carrying names: [String] = ["--db", "--tariffs"], from arguments: ParsedArguments) -> String {
+    /// `words` as a command, followed by the option words of the user's choices it must carry
+    /// (`StoreSelection.hintWords`, `BookSelection.hintWords`), each value quoted for the shell.
+    static func command(_ words: [String], carrying choices: [[String]]) -> String {
         var parts = ["catalogue-cli"] + words
-        for name in names {
-            if let value = arguments.values[name] { parts += [name, shellQuoted(value)] }
+        for choice in choices {
+            for (index, word) in choice.enumerated() { parts.append(index % 2 == 0 ? word : shellQuoted(word)) }
         }
         return parts.joined(separator: " ")
     }

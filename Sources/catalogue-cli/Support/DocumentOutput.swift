@@ -10,17 +10,6 @@ enum DocumentFormat: String, Sendable {
     case markdown
     case json
 
-    /// The format from `--format`, else from the file's extension, else HTML.
-    static func from(_ arguments: ParsedArguments, out: String, command: CommandInfo) throws(CLIError) -> DocumentFormat {
-        if let text = arguments.value("--format") {
-            guard let format = DocumentFormat(rawValue: text) else {
-                throw .usage("'--format' expects 'html', 'markdown' or 'json', found '\(text)'", command: command)
-            }
-            return format
-        }
-        return fromExtension(of: out)
-    }
-
     /// The format a file's extension asks for: `.json`, `.md`, else HTML.
     static func fromExtension(of out: String) -> DocumentFormat {
         if out.hasSuffix(".json") { return .json }
@@ -48,15 +37,6 @@ struct OutputTarget {
 
 /// Writing a document file, atomically, with exit 73 when it cannot be created.
 enum DocumentOutput {
-    /// The target of `--out`, nil when it is not given. An empty path is a usage error; a path that
-    /// names something that is not a regular file (a link, a folder, a device, a FIFO) or the database
-    /// is refused now (exit 73), before the command records or computes anything.
-    static func target(_ arguments: ParsedArguments, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> OutputTarget? {
-        guard let path = arguments.value("--out") else { return nil }
-        guard !path.isEmpty else { throw .usage("'--out' expects a file name, found an empty one", command: command) }
-        return try checked(OutputTarget(path: path, database: StoreOptions.path(arguments, context)))
-    }
-
     /// `target` when it may be written: standard output, or a path that is a regular file or
     /// nothing yet, and not the database (exit 73 otherwise).
     static func checked(_ target: OutputTarget) throws(CLIError) -> OutputTarget {
@@ -99,16 +79,6 @@ enum DocumentOutput {
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
-    }
-
-    static let options: [OptionInfo] = DocumentOutputSelection.options
-
-    /// Prices the stateless `--profile/--offer` form.
-    static func priced(_ arguments: ParsedArguments, _ context: CommandContext, command: CommandInfo) throws(CLIError) -> (PricedOffer, PricingRequest) {
-        guard let profile = arguments.value("--profile"), let offer = arguments.value("--offer") else {
-            throw .usage("give a stored offer number, or both '--profile <file>' and '--offer <file>'", command: command)
-        }
-        return try price(profile: profile, offer: offer, books: BookSelection(parsing: arguments, command: command), context)
     }
 
     /// Prices the offer file `offer` for the profile `profile` with the chosen books and

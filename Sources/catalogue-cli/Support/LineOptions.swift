@@ -37,7 +37,7 @@ enum LineOptions {
     /// has, are checked when the offer is priced.
     static func parse(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> OfferLine? {
         if let text = try arguments.value(line, command: command) {
-            if arguments.values[service.name] != nil {
+            if arguments.isGiven(service.info) {
                 throw .usage("give '--line <json>' or '--service <code>' with its options, not both", command: command)
             }
             guard let value = try? JSONParser.parse(text), case .object = value else {
@@ -46,7 +46,7 @@ enum LineOptions {
             do { return try OfferLoader.line(json: value, file: "--line") } catch { throw .input(error) }
         }
         guard let object = try object(arguments, command: command) else {
-            let others = all.dropFirst(2).map(\.name).filter { arguments.values[$0] != nil }
+            let others = all.dropFirst(2).filter(arguments.isGiven).map(\.name)
             if let first = others.first { throw .usage("'\(first)' describes a line: give '--service <code>' with it", command: command) }
             return nil
         }
@@ -104,7 +104,7 @@ enum LineOptions {
 
     /// The custom quote of `--quote-amount` and its companions; nil without an amount.
     private static func quoteObject(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> JSONObject? {
-        let companions = [quoteRecurrence.name, quoteDescription.name, quoteComponent.name].filter { arguments.values[$0] != nil }
+        let companions = [quoteRecurrence.info, quoteDescription.info, quoteComponent.info].filter(arguments.isGiven).map(\.name)
         guard let amount = try arguments.value(quoteAmount, command: command) else {
             if let first = companions.first { throw .usage("'\(first)' needs '--quote-amount <amount>'", command: command) }
             return nil

@@ -111,7 +111,7 @@ struct FormatSelection: Sendable {
     var info: OptionInfo { SharedOptions.format(allowed) }
 
     /// The format given, or the default; a format the command does not offer is refused with
-    /// the ones it does.
+    /// the ones it does (read as text first, so the message names only those).
     func read(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> OutputFormat {
         guard let text = arguments.values[info.name] else { return allowed[0] }
         guard let format = OutputFormat.convert(text), allowed.contains(format) else {
@@ -141,16 +141,4 @@ struct PathArgument: ArgumentValue, Equatable {
         return PathArgument(path: checked)
     }
     static var expectation: String { "a file name" }
-}
-
-extension Hint {
-    /// `words` as a command, followed by the option words of the user's choices it must carry
-    /// (`StoreSelection.hintWords`, `BookSelection.hintWords`), each quoted for the shell.
-    static func command(_ words: [String], carrying choices: [[String]]) -> String {
-        var parts = ["catalogue-cli"] + words
-        for choice in choices {
-            for (index, word) in choice.enumerated() { parts.append(index % 2 == 0 ? word : shellQuoted(word)) }
-        }
-        return parts.joined(separator: " ")
-    }
 }

@@ -26,22 +26,6 @@ enum SharedOptions {
                    help: "Output format: " + formats.map(\.rawValue).joined(separator: " or ") + ". Default: \(formats[0].rawValue).")
     }
 
-    /// Opens the tariff library from `--tariffs` or the default (see `BookSelection.library`).
-    static func library(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> TariffLibrary {
-        try BookSelection(directory: arguments.values["--tariffs"]).library(context)
-    }
-
-    /// The year from `--year`, or the library's latest.
-    static func year(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> Int {
-        if let year = try arguments.value(Option<Year>(year()), command: command) {
-            return year.value
-        }
-        guard let latest = library.latestYear else {
-            throw .input(.cannotRead(file: library.sourceDescription, reason: "no tariff books (<year>.json) found"))
-        }
-        return latest
-    }
-
     /// Loads the book of a year.
     static func book(year: Int, library: TariffLibrary) throws(CLIError) -> TariffBook {
         do {
@@ -51,20 +35,6 @@ enum SharedOptions {
         }
     }
 
-    /// The projection assumptions: the `--assume-*` options over `assumptions.json` beside the books.
-    static func assumptions(_ arguments: ParsedArguments, library: TariffLibrary, command: CommandInfo) throws(CLIError) -> ProjectionAssumptions {
-        try BookSelection(parsing: arguments, command: command).assumptions(library: library)
-    }
-
-    /// The format from `--format`, one of `allowed` (the first is the default).
-    static func format(_ arguments: ParsedArguments, allowed: [OutputFormat], command: CommandInfo) throws(CLIError) -> OutputFormat {
-        guard let text = arguments.value("--format") else { return allowed[0] }
-        guard let format = OutputFormat(rawValue: text), allowed.contains(format) else {
-            throw .usage("'--format' expects " + allowed.map { "'\($0.rawValue)'" }.joined(separator: " or ") + ", found '\(text)'",
-                         command: command)
-        }
-        return format
-    }
 }
 
 /// The output formats commands offer.

@@ -46,29 +46,6 @@ enum ComparisonFormat: String, ArgumentValue {
     }
 }
 
-/// The text of a `--format` before it is matched against the formats a command offers: any text.
-/// `FormatSelection.chosen` names the offered formats when it matches none of them.
-struct FormatName: ArgumentValue {
-    var text: String
-
-    static func convert(_ text: String) -> FormatName? { FormatName(text: text) }
-    static var expectation: String { "a format" }
-}
-
-extension FormatSelection {
-    /// The format given, or the default (the first allowed). A value that is not one of the allowed
-    /// formats, or no format at all, is a usage error naming only the allowed ones
-    /// ("'--format' expects 'table' or 'json', found 'xml'").
-    func chosen(_ arguments: ParsedArguments, command: CommandInfo) throws(CLIError) -> OutputFormat {
-        guard let name = try arguments.value(Option<FormatName>(info), command: command) else { return allowed[0] }
-        guard let format = OutputFormat(rawValue: name.text), allowed.contains(format) else {
-            let names = allowed.map { "'\($0.rawValue)'" }.joined(separator: " or ")
-            throw .usage("'--format' expects \(names), found '\(ArgumentText.shown(name.text))'", command: command)
-        }
-        return format
-    }
-}
-
 extension Year {
     /// The year of `given`, else the latest year `library` has a book for; no book at all cannot
     /// be read (exit 66).

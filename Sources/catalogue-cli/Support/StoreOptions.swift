@@ -9,16 +9,6 @@ enum StoreOptions {
         name: "--db", valueName: "file",
         help: "The database. Default: $CATALOGUE_DB, else catalogue.sqlite in the working directory.")
 
-    /// The store's path: `--db`, `$CATALOGUE_DB` or the default.
-    static func path(_ arguments: ParsedArguments, _ context: CommandContext) -> String {
-        StoreSelection(given: arguments.values["--db"]).path(context)
-    }
-
-    /// Opens the store from `--db`, `$CATALOGUE_DB` or the default (see `StoreSelection.open`).
-    static func open(_ arguments: ParsedArguments, _ context: CommandContext, _ mode: StoreMode) throws(CLIError) -> CatalogueStore {
-        try StoreSelection(given: arguments.values["--db"]).open(context, mode)
-    }
-
     /// Maps a lifecycle failure to the tool's error.
     static func error(_ error: LifecycleError, store: CatalogueStore) -> CLIError {
         switch error {

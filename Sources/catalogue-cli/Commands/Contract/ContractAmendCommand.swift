@@ -7,17 +7,18 @@ import Support
 
 /// `catalogue-cli contract amend AGREEMENT --from YEAR`: adds, replaces or removes lines from a
 /// year to the end of the term and records the wijziging with its document.
-enum ContractAmendCommand: CLICommand {
+struct ContractAmendCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["contract", "amend"],
         abstract: "Amend an active agreement from a year to the end of its term (add, replace or remove lines).",
         positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
         options: [
             fromOption.info, StoreOptions.date, removeOption.info, replaceOption.info, profileOption.info, profileOnOption.info,
-            OptionInfo(name: "--dry-run", help: "Show the effect per year without recording the amendment."),
-            OptionInfo(name: "--out", valueName: "file", help: "Also write the amendment document ('-' for standard output)."),
-            OptionInfo(name: "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html."),
+            dryRunFlag.info, outOption.info, DocumentOutputSelection.formatOption.info,
         ] + LineOptions.all + [StoreOptions.database])
+
+    static let dryRunFlag = Flag("--dry-run", help: "Show the effect per year without recording the amendment.")
+    static let outOption = Option<String>("--out", valueName: "file", help: "Also write the amendment document ('-' for standard output).")
 
     static let fromOption = Option<Year>(
         "--from", valueName: "year", help: "The first year the change applies; it runs to the end of the term.", required: true)
@@ -25,29 +26,54 @@ enum ContractAmendCommand: CLICommand {
         "--remove", valueName: "numbers", help: "Lines to end, comma-separated or repeated ('contract show' numbers them).", repeatable: true)
     static let replaceOption = Option<Count<LineNumbers>>(
         "--replace", valueName: "number", help: "Replace this line with the one given by --service/--line.")
-    static let profileOption = Option<String>(
+    static let profileOption = Option<PathArgument>(
         "--profile", valueName: "file", help: "A changed municipality profile to price the amended years with.")
     static let profileOnOption = Option<CalendarDate>(
         "--profile-on", valueName: "yyyy-mm-dd",
         help: "Price the amended years with the stored profile version valid on this date ('municipality import --valid-from').")
 
-    static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
-        let reference = arguments.positionals[0]
-        let fromYear = try arguments.required(fromOption, command: info).value
-        let date = try StoreOptions.date(arguments, command: info)
-        let changes = try self.changes(arguments)
-        let source = try profileSource(arguments)
-        var format: DocumentFormat?
-        let out = try DocumentOutput.target(arguments, context, command: info)
-        if let out { format = try DocumentFormat.from(arguments, out: out.path, command: info) }
+    var reference: String
+    var fromYear: Int
+    var date: CalendarDate
+    var changes: [AgreementChange]
+    var profileFile: String?
+    var profileOn: CalendarDate?
+    var dryRun: Bool
+    var output: DocumentOutputSelection
+    var store: StoreSelection
 
-        let store = try StoreOptions.open(arguments, context, .readWrite)
+    init(parsing arguments: ParsedArguments) throws(CLIError) {
+        guard let reference = try arguments.positional(0, as: AgreementReference.self, name: "agreement", command: Self.info) else {
+            throw .usage("missing argument <agreement>", command: Self.info)
+        }
+        self.reference = reference.text
+        fromYear = try arguments.required(Self.fromOption, command: Self.info).value
+        date = try StoreOptions.date(arguments, command: Self.info)
+        changes = try Self.changes(arguments)
+        profileFile = try arguments.value(Self.profileOption, command: Self.info)?.path
+        profileOn = try arguments.value(Self.profileOnOption, command: Self.info)
+        dryRun = arguments.flag(Self.dryRunFlag)
+        output = try DocumentOutputSelection(parsing: arguments, command: Self.info, out: Self.outOption)
+        store = try StoreSelection(parsing: arguments, command: Self.info)
+    }
+
+    func validate() throws(CLIError) {
+        if profileFile != nil && profileOn != nil {
+            throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: Self.info)
+        }
+    }
+
+    func run(_ context: inout CommandContext) throws(CLIError) {
+        let out = try output.out.target(context, store: self.store)
+        let format: DocumentFormat? = out == nil ? nil : output.format
+        let source = try profileSource()
+        let store = try self.store.open(context, .readWrite)
         let agreement = try Lookup.agreement(reference, store: store)
         let profile: String?
         do { profile = try source.resolve(for: agreement, store: store) } catch { throw StoreOptions.error(error, store: store) }
         let proposal: AgreementLifecycle.Proposal
         var stored: AmendmentRecord?
-        if arguments.flag("--dry-run") {
+        if dryRun {
             do {
                 proposal = try AgreementLifecycle.propose(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store)
             } catch {
@@ -107,16 +133,13 @@ extension ContractAmendCommand {
     }
 
     /// Which profile the amended years are priced with: the agreement's, a file, or a dated version.
-    static func profileSource(_ arguments: ParsedArguments) throws(CLIError) -> AmendmentProfile {
-        let file = try arguments.value(profileOption, command: info)
-        let on = try arguments.value(profileOnOption, command: info)
-        switch (file, on) {
-        case (nil, nil): return .unchanged
-        case (let file?, nil):
-            do { return .file(bytes: try FileSystem.readFile(file, limit: FileSystem.maximumProfileOrOfferBytes), name: file) } catch { throw .input(error) }
-        case (nil, let on?): return .versionOn(on)
-        case (_?, _?): throw .usage("give '--profile <file>' or '--profile-on <date>', not both", command: info)
+    func profileSource() throws(CLIError) -> AmendmentProfile {
+        if let profileFile {
+            do { return .file(bytes: try FileSystem.readFile(profileFile, limit: FileSystem.maximumProfileOrOfferBytes), name: profileFile) } catch {
+                throw .input(error)
+            }
         }
+        return profileOn.map(AmendmentProfile.versionOn) ?? .unchanged
     }
 }
 
