@@ -12,7 +12,7 @@ struct CatalogueCLIMain {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         var variables: [String: String] = [:]
-        for name in ["CATALOGUE_DB", "CATALOGUE_USER", "USER", "CATALOGUE_NOW"] {
+        for name in ["CATALOGUE_DB", "CATALOGUE_USER", "USER", "CATALOGUE_NOW", "CATALOGUE_CHROMIUM", "PATH"] {
             if let value = getenv(name) { variables[name] = String(cString: value) }
         }
         let result = CLI.run(arguments: Array(CommandLine.arguments.dropFirst()),

@@ -52,7 +52,7 @@ struct QuoteCommand: ParsableCommand {
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }
-        try DocumentOutput.write(output.format.pick(RenderedDocuments(document)), to: out, &context, what: "offerte")
+        try DocumentOutput.write(RenderedDocuments(document), format: output.format, date: date, to: out, &context, what: "offerte")
     }
 
     /// Writes the frozen offerte of the quote `key` names (an offer number or a quote reference).
@@ -73,6 +73,6 @@ struct QuoteCommand: ParsableCommand {
         }
         try DocumentOutput.writeStored(.quote, id: quote.id, subject: "quote \(quote.reference)",
                                        RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json),
-                                       format: output.format, to: out, store: store, &context, what: "offerte \(quote.reference)")
+                                       format: output.format, date: quote.issuedOn, to: out, store: store, &context, what: "offerte \(quote.reference)")
     }
 }

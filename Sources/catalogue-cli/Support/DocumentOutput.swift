@@ -9,19 +9,27 @@ enum DocumentFormat: String, Sendable {
     case html
     case markdown
     case json
+    /// Printed from the HTML by headless Chromium (A4, tagged).
+    case pdf
 
-    /// The format a file's extension asks for: `.json`, `.md`, else HTML.
+    /// The format a file's extension asks for: `.json`, `.md`, `.pdf`, else HTML.
     static func fromExtension(of out: String) -> DocumentFormat {
         if out.hasSuffix(".json") { return .json }
         if out.hasSuffix(".md") { return .markdown }
+        if out.hasSuffix(".pdf") { return .pdf }
         return .html
     }
 
-    func pick(_ documents: RenderedDocuments) -> String {
+    /// The document in this format. A PDF is printed from the HTML, dated `date` (its metadata
+    /// carries that date, never the clock); without Chromium that is exit 69 with the install command.
+    func render(_ documents: RenderedDocuments, date: CalendarDate, _ context: CommandContext) throws(CLIError) -> [UInt8] {
         switch self {
-        case .html: documents.html
-        case .markdown: documents.markdown
-        case .json: documents.json
+        case .html: return Array(documents.html.utf8)
+        case .markdown: return Array(documents.markdown.utf8)
+        case .json: return Array(documents.json.utf8)
+        case .pdf:
+            guard let printer = PDFPrinter.find(variables: context.environment.variables) else { throw .unavailable(PDFError.noBrowser.description) }
+            do { return try printer.print(html: documents.html, date: date) } catch { throw .unavailable(error.description) }
         }
     }
 }
@@ -50,12 +58,23 @@ enum DocumentOutput {
     }
 
     static func write(_ text: String, to target: OutputTarget, _ context: inout CommandContext, what: String) throws(CLIError) {
+        try write(Array(text.utf8), to: target, &context, what: what)
+    }
+
+    /// Writes `bytes` to the target: standard output, or the file (see `writeFile`).
+    static func write(_ bytes: [UInt8], to target: OutputTarget, _ context: inout CommandContext, what: String) throws(CLIError) {
         if target.isStandardOutput {
-            context.print(text, terminator: true)
+            context.print(String(decoding: bytes, as: UTF8.self), terminator: true)
             return
         }
-        try writeFile(text, to: target)
+        try writeFile(bytes, to: target)
         context.print("Wrote \(what) to \(target.path).")
+    }
+
+    /// Writes `documents` in `format` (see `DocumentFormat.render`).
+    static func write(_ documents: RenderedDocuments, format: DocumentFormat, date: CalendarDate, to target: OutputTarget,
+                      _ context: inout CommandContext, what: String) throws(CLIError) {
+        try write(try format.render(documents, date: date, context), to: target, &context, what: what)
     }
 
     /// Writes `text` to the target's file atomically, creating a missing folder (out/, the first
@@ -64,18 +83,23 @@ enum DocumentOutput {
     /// Writes a frozen document after checking its seals: a document edited in the store is
     /// refused (exit 65), never written.
     static func writeStored(_ entity: Seals.Entity, id: Int64, subject: String, _ documents: RenderedDocuments, format: DocumentFormat,
-                            to target: OutputTarget, store: CatalogueStore, _ context: inout CommandContext, what: String) throws(CLIError) {
+                            date: CalendarDate, to target: OutputTarget, store: CatalogueStore, _ context: inout CommandContext,
+                            what: String) throws(CLIError) {
         try StoreOptions.verify(entity, id: id, subject: subject, store: store)
-        try write(format.pick(documents), to: target, &context, what: what)
+        try write(documents, format: format, date: date, to: target, &context, what: what)
     }
 
     static func writeFile(_ text: String, to target: OutputTarget) throws(CLIError) {
+        try writeFile(Array(text.utf8), to: target)
+    }
+
+    static func writeFile(_ bytes: [UInt8], to target: OutputTarget) throws(CLIError) {
         let file = target.path
         do {
             if let slash = file.lastIndex(of: "/"), slash != file.startIndex {
                 try FileSystem.createDirectories(String(file[..<slash]))
             }
-            try FileSystem.writeFileAtomically(file, Array(text.utf8), protecting: FileIdentity.ofDatabase(target.database))
+            try FileSystem.writeFileAtomically(file, bytes, protecting: FileIdentity.ofDatabase(target.database))
         } catch {
             throw .cannotCreateOutput(file: error.file, reason: error.reason)
         }
@@ -132,7 +156,7 @@ struct OutputSelection: Sendable {
 struct DocumentOutputSelection: Sendable {
     static let outOption = Option<String>("--out", valueName: "file", help: "Where to write it ('-' for standard output).", required: true)
     static let formatOption = Option<DocumentFormat>(
-        "--format", valueName: "format", help: "html, markdown or json. Default: from the file's extension, else html.")
+        "--format", valueName: "format", help: "html, markdown, json or pdf (printed with Chromium). Default: from the file's extension (.md, .json, .pdf), else html.")
     /// The options for help and parsing, in the order help lists them.
     static let options: [OptionInfo] = [outOption.info, formatOption.info]
 
@@ -149,6 +173,9 @@ struct DocumentOutputSelection: Sendable {
             throw .usage("missing '\(option.name) <\(option.info.valueName ?? "file")>'", command: command)
         }
         format = try arguments.value(Self.formatOption, command: command) ?? DocumentFormat.fromExtension(of: out.path ?? "")
+        if format == .pdf, out.path == "-" {
+            throw .usage("a PDF is written to a file, never to standard output; give '--out <file>.pdf'", command: command)
+        }
     }
 
     /// The checked target of a required `--out` (see `OutputSelection.target`).

@@ -7,6 +7,7 @@ enum ExitCode: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case cannotReadInput = 66
+    case unavailable = 69
     case cannotCreateOutput = 73
     case inputOutputError = 74
     case internalError = 70
@@ -32,6 +33,8 @@ enum CLIError: Error {
     /// The question has no answer (no offer fits the budget); the full explanation is already on
     /// standard output, and this message goes to standard error.
     case unsatisfiable(String)
+    /// A program the command needs is not there or failed (Chromium, for PDF output).
+    case unavailable(String)
 
     var exitCode: ExitCode {
         switch self {
@@ -44,6 +47,7 @@ enum CLIError: Error {
         case .database: .inputOutputError
         case .refused, .unsatisfiable: .dataError
         case .notFound: .usage
+        case .unavailable: .unavailable
         }
     }
 
@@ -75,7 +79,7 @@ enum CLIError: Error {
             "Error: internal error: \(message)\nThis is a bug in catalogue-cli; please report it with the command you ran.\n"
         case .database(let file, let message):
             "Error: database \(file): \(message)\n"
-        case .refused(let message), .unsatisfiable(let message), .notFound(let message):
+        case .refused(let message), .unsatisfiable(let message), .notFound(let message), .unavailable(let message):
             "Error: \(message)\n"
         }
     }

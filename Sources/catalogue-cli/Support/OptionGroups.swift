@@ -129,7 +129,7 @@ extension OutputFormat: ArgumentValue {
 
 extension DocumentFormat: ArgumentValue {
     static func convert(_ text: String) -> DocumentFormat? { DocumentFormat(rawValue: text) }
-    static var expectation: String { "'html', 'markdown' or 'json'" }
+    static var expectation: String { "'html', 'markdown', 'json' or 'pdf'" }
 }
 
 /// A file or folder name given as an option: not empty and without control characters.

@@ -85,7 +85,8 @@ struct ContractAmendCommand: ParsableCommand {
                                                               mapping: { StoreOptions.error($0, store: store) }) { (proposal) throws(CLIError) in
                 guard let out, !out.isStandardOutput, let format else { return }
                 let record = proposal.record
-                try DocumentOutput.writeFile(format.pick(RenderedDocuments(html: record.html, markdown: record.markdown, json: record.json)), to: out)
+                let documents = RenderedDocuments(html: record.html, markdown: record.markdown, json: record.json)
+                try DocumentOutput.writeFile(try format.render(documents, date: record.dated, context), to: out)
             }
         }
         let document = proposal.document
@@ -112,7 +113,8 @@ struct ContractAmendCommand: ParsableCommand {
             if stored != nil && !out.isStandardOutput {
                 context.print("Wrote wijziging \(proposal.record.reference) to \(out.path).")
             } else {
-                try DocumentOutput.write(format.pick(documents), to: out, &context, what: "wijziging \(proposal.record.reference)")
+                try DocumentOutput.write(documents, format: format, date: proposal.record.dated, to: out, &context,
+                                         what: "wijziging \(proposal.record.reference)")
             }
         }
     }

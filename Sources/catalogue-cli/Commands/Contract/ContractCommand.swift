@@ -48,7 +48,7 @@ struct ContractCommand: ParsableCommand {
         } catch {
             throw .internalError("the agreement's sums: \(error)")
         }
-        try DocumentOutput.write(output.format.pick(RenderedDocuments(document)), to: out, &context, what: "uitvoeringsovereenkomst")
+        try DocumentOutput.write(RenderedDocuments(document), format: output.format, date: date, to: out, &context, what: "uitvoeringsovereenkomst")
     }
 
     /// Writes the frozen document `key` names: the agreement (by its reference or its accepted
@@ -68,7 +68,7 @@ struct ContractCommand: ParsableCommand {
         if let agreement {
             try DocumentOutput.writeStored(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)",
                                            RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json),
-                                           format: output.format, to: out, store: store, &context,
+                                           format: output.format, date: agreement.acceptedOn, to: out, store: store, &context,
                                            what: "uitvoeringsovereenkomst \(agreement.reference)")
             return
         }
@@ -79,6 +79,6 @@ struct ContractCommand: ParsableCommand {
         }
         try DocumentOutput.writeStored(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)",
                                        RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json),
-                                       format: output.format, to: out, store: store, &context, what: "wijziging \(amendment.reference)")
+                                       format: output.format, date: amendment.dated, to: out, store: store, &context, what: "wijziging \(amendment.reference)")
     }
 }
