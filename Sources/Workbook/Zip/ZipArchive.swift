@@ -96,20 +96,27 @@ struct ArchiveLayout: Equatable {
 
 /// What the local header and the central directory say about one entry.
 private struct CentralRecord {
+    /// The fixed part of a local header, before the name.
     static let localHeaderSize = 30
+    /// The fixed part of a central directory header, before the name.
     static let centralHeaderSize = 46
     /// 1980-01-01, the earliest DOS date: day 1, month 1, year 0 (from 1980).
     static let dosDate: UInt16 = (1 << 5) | 1
     /// 00:00:00.
     static let dosTime: UInt16 = 0
 
+    /// The name's UTF-8 bytes.
     let name: [UInt8]
+    /// The CRC-32 of the data.
     let crc: UInt32
+    /// The data's size, stored and uncompressed alike.
     let size: UInt32
+    /// Where the local header starts.
     let offset: UInt32
     /// Bit 11 says the name is UTF-8; set only when it is not plain ASCII.
     let flags: UInt16
 
+    /// The record of an entry whose local header starts at `offset`.
     init(entry: ZipArchive.Entry, offset: Int) {
         name = Array(entry.name.utf8)
         crc = CRC32.checksum(entry.bytes)
@@ -132,12 +139,14 @@ private struct CentralRecord {
         output.appendLittleEndian(UInt16(0))  // extra field length
     }
 
+    /// The header in front of the entry's data.
     func appendLocalHeader(to output: inout [UInt8]) {
         output.appendLittleEndian(UInt32(0x0403_4B50))
         appendCommonFields(to: &output)
         output += name
     }
 
+    /// The entry's record in the central directory, which points back at its local header.
     func appendCentralHeader(to output: inout [UInt8]) {
         output.appendLittleEndian(UInt32(0x0201_4B50))
         output.appendLittleEndian(UInt16(20))  // made by: MS-DOS (no Unix permissions), version 2.0
