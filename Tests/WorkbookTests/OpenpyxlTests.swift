@@ -66,7 +66,7 @@ struct OpenpyxlTests {
             properties: Offerteregels 2026 | Financiën | 2026-01-15 00:00:00
             freeze: A2 | filter: A1:H4 | print titles: $1:$1 | dimensions: A1:H5
             header: ['Gemeente', 'Dienst', 'Jaar', 'Bedrag', 'Indexatie', 'Ingangsdatum', 'Uren', 'Jaarlijks'] bold: True
-            widths: [24.0, 30.0, 12.0, 16.0, 12.0, 15.0, 14.0, 12.0]
+            widths: [24.0, 30.0, 8.0, 16.0, 12.0, 15.0, 14.0, 12.0]
             row 2: ['Midden-Drenthe', 'Robuuste bibliotheek', 2026, 1234.56, 0.0375, datetime.datetime(2026, 1, 1, 0, 0), 40.5, True] bold: \
             [False, False, False, False, False, False, False, False]
             row 3: ['Midden-Drenthe', 'dBos PO', 2026, 0.3, -0.021, datetime.datetime(2999, 12, 31, 0, 0), 0, False] bold: \
@@ -77,7 +77,7 @@ struct OpenpyxlTests {
             amount: float True | \(euro)
             percentage: float True | 0.00%
             date: datetime 2026-01-01 | d-m-yyyy | True
-            formats: ['General', 'General', '#,##0', '\(euro)', '0.00%', 'd-m-yyyy', '#,##0.0', 'General']
+            formats: ['General', 'General', '0', '\(euro)', '0.00%', 'd-m-yyyy', '#,##0.0', 'General']
             notes: [\(notes)]
             \(extremes.map { "extreme: \($0.0) \($0.1) \(euro)" }.joined(separator: "\n"))
             filters: ['A1:H4', 'A1:A13', 'A1:B7'] ['A2', 'A2', 'A2']

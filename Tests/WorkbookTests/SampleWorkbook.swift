@@ -7,7 +7,7 @@ func day(_ year: Int, _ month: Int, _ day: Int) throws -> CalendarDay {
 
 /// The columns of finance's offer lines: every kind of cell once.
 let lineColumns = [
-    Column("Gemeente", kind: .text), Column("Dienst", kind: .text, width: 30), Column("Jaar", kind: .integer),
+    Column("Gemeente", kind: .text), Column("Dienst", kind: .text, width: 30), Column("Jaar", kind: .year),
     Column("Bedrag", kind: .amount), Column("Indexatie", kind: .percentage), Column("Ingangsdatum", kind: .date),
     Column("Uren", kind: .decimal(places: 1)), Column("Jaarlijks", kind: .boolean),
 ]

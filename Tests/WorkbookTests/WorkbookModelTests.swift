@@ -70,6 +70,9 @@ struct WorkbookModelTests {
         #expect(throws: WorkbookError.cellDoesNotFitColumn(sheet: "Regels", cell: "D2", columnKind: .amount, cellKind: "an integer")) {
             try sheet.append([.text("a"), .text("b"), .integer(2026), .integer(100)])
         }
+        #expect(throws: WorkbookError.cellDoesNotFitColumn(sheet: "Regels", cell: "C2", columnKind: .year, cellKind: "an amount")) {
+            try sheet.append([.text("a"), .text("b"), .amount(cents: 2026)])
+        }
         #expect(throws: WorkbookError.dateOutsideExcel(sheet: "Regels", cell: "F2", date: try day(1900, 2, 28))) {
             try sheet.append([.empty, .empty, .empty, .empty, .empty, .date(day(1900, 2, 28))])
         }

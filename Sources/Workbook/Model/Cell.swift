@@ -4,7 +4,7 @@ public enum Cell: Sendable, Hashable {
     /// Text, shown as it is (characters XML cannot hold become U+FFFD). At most 32 767 characters;
     /// empty text is an empty cell, so Excel's COUNTA and ISBLANK do not count it.
     case text(String)
-    /// A whole number, shown as `1.234` in Dutch Excel (format `#,##0`).
+    /// A whole number, shown as `1.234` in Dutch Excel (format `#,##0`), or as `2026` in a year column.
     case integer(Int64)
     /// An amount of euros as a count of cents, written with exactly two decimals (`-0.01`,
     /// `1234567890.12`) and shown as `€ 1.234,56` in Dutch Excel.
@@ -41,7 +41,7 @@ public enum Cell: Sendable, Hashable {
     func fits(_ kind: ColumnKind) -> Bool {
         switch (self, kind) {
         case (.text, _), (.empty, _): true
-        case (.integer, .integer), (.amount, .amount), (.decimal, .decimal), (.percentage, .percentage),
+        case (.integer, .integer), (.integer, .year), (.amount, .amount), (.decimal, .decimal), (.percentage, .percentage),
              (.date, .date), (.boolean, .boolean): true
         default: false
         }
@@ -53,8 +53,11 @@ public enum Cell: Sendable, Hashable {
 public enum ColumnKind: Sendable, Hashable, CustomStringConvertible {
     /// Text (left as General).
     case text
-    /// Whole numbers, `#,##0`.
+    /// Whole numbers, `#,##0`: 1.234 in Dutch Excel.
     case integer
+    /// Whole numbers without a thousands separator, `0`: years (2026, not 2.026) and numbers
+    /// that are codes. Holds integer cells.
+    case year
     /// Euro amounts, `€ #.##0,00` in Dutch Excel.
     case amount
     /// Decimals shown with `places` decimals (0 to 18), `#,##0.00` for two.
@@ -71,6 +74,7 @@ public enum ColumnKind: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .text: "text"
         case .integer: "integer"
+        case .year: "year"
         case .amount: "amount"
         case .decimal(let places): "decimal(\(places))"
         case .percentage: "percentage"
@@ -84,6 +88,7 @@ public enum ColumnKind: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .text: 24
         case .integer: 12
+        case .year: 8
         case .amount: 16
         case .decimal: 14
         case .percentage: 10

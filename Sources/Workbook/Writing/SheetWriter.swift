@@ -80,7 +80,7 @@ struct SheetWriter {
         case .text(let text):
             (.general, "s", String(strings.index(of: XMLText.replacingDisallowedCharacters(text))))
         case .integer(let value):
-            (.integer, nil, String(value))
+            (column.kind == .year ? .ungroupedInteger : .integer, nil, String(value))
         case .amount(let cents):
             (.amount, nil, NumberText.amount(cents: cents))
         case .decimal(let units, let scale):

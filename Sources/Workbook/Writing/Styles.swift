@@ -5,6 +5,8 @@ enum NumberFormat: Hashable {
     case general
     /// `#,##0`: 1.234 in Dutch Excel.
     case integer
+    /// `0`: 2026, for years and codes.
+    case ungroupedInteger
     /// Euros with the Dutch currency locale (0x413): € 1.234,56 and € -1.234,56.
     case amount
     /// `#,##0.` and `places` zeros.
@@ -19,6 +21,7 @@ enum NumberFormat: Hashable {
         switch self {
         case .general: "General"
         case .integer: "#,##0"
+        case .ungroupedInteger: "0"
         case .amount: "[$€-413] #,##0.00;[$€-413] -#,##0.00"
         case .decimal(let places): places == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: places)
         case .percentage: "0.00%"
@@ -30,6 +33,7 @@ enum NumberFormat: Hashable {
     var builtInID: Int? {
         switch self {
         case .general: 0
+        case .ungroupedInteger: 1
         case .integer, .decimal(places: 0): 3
         case .decimal(places: 2): 4
         case .percentage: 10
@@ -42,6 +46,7 @@ enum NumberFormat: Hashable {
         switch kind {
         case .text, .boolean: self = .general
         case .integer: self = .integer
+        case .year: self = .ungroupedInteger
         case .amount: self = .amount
         case .decimal(let places): self = .decimal(places: places)
         case .percentage: self = .percentage
