@@ -22,11 +22,13 @@ func executableOnPath(_ name: String) -> String? {
     return nil
 }
 
-/// Runs an executable with arguments and waits for it; nil when it cannot be started.
-func runTool(_ executable: String, _ arguments: [String]) -> ToolResult? {
+/// Runs an executable with arguments, and with `environment` added to this process's, and waits
+/// for it; nil when it cannot be started.
+func runTool(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> ToolResult? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
