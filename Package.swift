@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "Pricing", dependencies: ["Money", "JSON", "Support", "Catalogue"]),
         // Offers, quotes, agreements, documents and storage.
         .target(name: "Contracts", dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "CSQLite"]),
+        // A small XLSX writer for finance's spreadsheets: typed cells, exact amounts, Dutch number formats,
+        // stored ZIP entries, the same bytes for the same workbook.
+        .target(name: "Workbook"),
         .executableTarget(
             name: "catalogue-cli",
             dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "Contracts"]
@@ -49,6 +52,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["TestSupport", "Support", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["TestSupport", "Support", "Pricing", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "ContractsTests", dependencies: ["TestSupport", "Support", "Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["TestSupport", "Workbook"]),
         .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money"], exclude: ["Golden"]),
     ],
