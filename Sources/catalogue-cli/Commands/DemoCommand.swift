@@ -22,7 +22,7 @@ enum DemoCommand: CLICommand {
             OptionInfo(name: "--assume-wage", valueName: "percent", help: "Wage percentage for the projected years (default 3.75)."),
             OptionInfo(name: "--assume-price", valueName: "percent", help: "Price percentage for the projected years (default 2.1)."),
             SharedOptions.tariffs,
-        ],
+        ] + PartiesSelection.demoOptions,
         discussion: """
         The demo reads seeds/municipalities from the working directory (run it from the repository)
         and writes a new database, out/demo.sqlite, each time; it never touches catalogue.sqlite.
@@ -36,7 +36,8 @@ enum DemoCommand: CLICommand {
     /// HTML, Markdown and JSON.
     static let documentNames = ["offerte-midden-drenthe.html", "offerte-midden-drenthe.md", "offerte-midden-drenthe.json",
                                 "uitvoeringsovereenkomst-midden-drenthe.html", "uitvoeringsovereenkomst-midden-drenthe.md",
-                                "uitvoeringsovereenkomst-midden-drenthe.json"]
+                                "uitvoeringsovereenkomst-midden-drenthe.json",
+                                "rekenbijlage-midden-drenthe.html", "rekenbijlage-midden-drenthe.md", "rekenbijlage-midden-drenthe.json"]
 
     /// The offer the demo composes: what Midden-Drenthe's library vision asks for.
     static let lines: [String] = [
@@ -60,6 +61,8 @@ enum DemoCommand: CLICommand {
         let directory = arguments.value("--out") ?? "out"
         guard !directory.isEmpty else { throw .usage("'--out' expects a folder name, found an empty one", command: info) }
         let date = try arguments.value(dateOption, command: info) ?? CalendarDate(year: 2025, month: 11, day: 21)!
+        let parties = try PartiesSelection(parsing: arguments, command: info, final: .final(allowIllustrative: true))
+        let organisation = try parties.organisation(context)
         var arguments = arguments
         if arguments.value("--assume-wage") == nil { arguments.values["--assume-wage"] = "3.75" }
         if arguments.value("--assume-price") == nil { arguments.values["--assume-price"] = "2.1" }
@@ -78,15 +81,20 @@ enum DemoCommand: CLICommand {
         try report(offer, store: store, library: library, assumptions: assumptions, &context)
         let quote: QuoteRecord
         let agreement: AgreementRecord
+        let calculation: CalculationDocument
         do {
-            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
+            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date,
+                                             organisation: organisation, release: parties.release)
             context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
-            agreement = try OfferLifecycle.accept(offer.id, store: store, date: acceptance(date))
+            agreement = try OfferLifecycle.accept(offer.id, store: store, date: acceptance(date), organisation: organisation, release: parties.release)
+            calculation = try OfferLifecycle.calculation(quote, store: store, belongsTo: "offerte \(quote.reference)", date: date, organisation: organisation)
             context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
         } catch {
             throw StoreOptions.error(error, store: store)
         }
-        try write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json], to: directory,
+        let rekenbijlage = RenderedDocuments(calculation)
+        try write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json,
+                   rekenbijlage.html, rekenbijlage.markdown, rekenbijlage.json], to: directory,
                   database: databasePath, &context)
         printManualSteps(date: date, agreement: agreement.reference, &context)
     }

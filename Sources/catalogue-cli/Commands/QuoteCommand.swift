@@ -10,13 +10,14 @@ enum QuoteCommand: CLICommand {
         path: ["quote"],
         abstract: "Write the offerte (quote) of an issued offer, or of a profile and offer file.",
         positionals: [Positional(name: "offer", help: "The offer number or quote reference (issued offers print their frozen document).", optional: true)],
-        options: DocumentOutput.options + DocumentOutput.statelessOptions
+        options: DocumentOutput.options + DocumentOutput.statelessOptions + PartiesSelection.documentOptions
             + [validDaysOption.info, StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
 
     static let validDaysOption = Option<Count<ValidityDays>>(
         "--valid-days", valueName: "days", help: "Without a stored offer: how long the quote is valid (default 60).")
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        if try CalculationOutput.writeIfAsked(arguments, &context, command: info, kind: .quote) { return }
         guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out.path, command: info)
         let validDays = try arguments.value(validDaysOption, command: info)?.value ?? 60
@@ -47,7 +48,8 @@ enum QuoteCommand: CLICommand {
         do {
             document = try DocumentBuilder.quote(priced, books: request.books, reference: reference,
                                                  date: date, validDays: validDays,
-                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
+                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books),
+                                                 parties: try PartiesSelection.parties(arguments, context, command: info, profile: request.offer.profile))
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }

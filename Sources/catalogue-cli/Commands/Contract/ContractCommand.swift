@@ -11,10 +11,11 @@ enum ContractCommand: CLICommand {
         abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file; list, amend, show, renew agreements.",
         positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…), an amendment's (UVO-…-W1) or the accepted offer's number.", optional: true)],
         options: DocumentOutput.options + DocumentOutput.statelessOptions
-            + [StoreOptions.paymentOption.info,
+            + PartiesSelection.documentOptions + [StoreOptions.paymentOption.info,
                StoreOptions.database, SharedOptions.tariffs] + StoreOptions.assumptionOptions)
 
     static func run(_ arguments: ParsedArguments, _ context: inout CommandContext) throws(CLIError) {
+        if try CalculationOutput.writeIfAsked(arguments, &context, command: info, kind: .agreement) { return }
         guard let out = try DocumentOutput.target(arguments, context, command: info) else { throw .usage("missing '--out <file>'", command: info) }
         let format = try DocumentFormat.from(arguments, out: out.path, command: info)
         if let key = arguments.positionals.first {
@@ -52,7 +53,8 @@ enum ContractCommand: CLICommand {
         let document: AgreementDocument
         do {
             document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: reference,
-                                                     quoteDate: date, date: date, payment: payment)
+                                                     quoteDate: date, acceptedOn: nil, date: date, payment: payment,
+                                                     parties: try PartiesSelection.parties(arguments, context, command: info, profile: request.offer.profile))
         } catch {
             throw .internalError("the agreement's sums: \(error)")
         }
