@@ -26,7 +26,7 @@ struct DocumentReleaseTests {
         #expect(quoteHTML.contains("KvK-nummer \(placeholder)"))
         #expect(quoteHTML.contains("Btw-nummer \(placeholder)"))
         let agreementHTML = HTMLRenderer.render(agreement)
-        #expect(agreementHTML.contains("<li><strong>Gemeente Aa en Hunze</strong>, met adres \(placeholder), KvK-nummer \(placeholder), rechtsgeldig vertegenwoordigd door \(placeholder), \(placeholder), op grond van \(placeholder), hierna: de gemeente</li>"))
+        #expect(agreementHTML.contains("<li><strong>Gemeente Aa en Hunze</strong>, met adres \(placeholder), OIN \(placeholder), rechtsgeldig vertegenwoordigd door \(placeholder), \(placeholder), op grond van \(placeholder), hierna: de gemeente</li>"))
         #expect(agreementHTML.contains("De gemeente betaalt op rekening \(placeholder) ten name van \(placeholder)."))
         #expect(MarkdownRenderer.render(agreement).contains(#"**\[in te vullen\]**"#))
         #expect(quote.checks.missing.map(\.path) == ["legalName", "address", "kvk", "vatNumber", "address"])

@@ -236,7 +236,7 @@ enum AgreementArticles {
         }
         let projected = facts.priced.years.filter { $0.status == .projected }
         if let example = projected.first, let from = example.projectedFrom, let rates = example.assumptions {
-            conditions.append("Voor \(DocumentWording.list(projected.map { String($0.year) })) is nog geen tariefboek gepubliceerd. De bedragen voor die jaren (‘raming’) zijn tariefboek \(from), jaarlijks geïndexeerd met lonen "
+            conditions.append("Voor \(DocumentWording.list(projected.map { String($0.year) })) is nog geen tariefboek gepubliceerd. De bedragen voor \(projected.count == 1 ? "dat jaar zijn" : "die jaren zijn") een raming (‘raming’ in de tabellen): tariefboek \(from), jaarlijks geïndexeerd met lonen "
                 + "\(DocumentNotation.percent(TariffIndexer.percentText(rates.wage.rational))) en prijzen \(DocumentNotation.percent(TariffIndexer.percentText(rates.price.rational))); het subsidiebedrag volgt het tariefboek van dat jaar zodra het is gepubliceerd.")
         }
         conditions.append("De subsidie wordt verleend onder voorbehoud dat de gemeenteraad voldoende middelen in de begroting beschikbaar stelt.")

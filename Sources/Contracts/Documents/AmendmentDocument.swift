@@ -155,7 +155,7 @@ enum AmendmentRenderer {
         html.line("<div class=\"meta\">")
         html.field("Kenmerk", document.reference)
         html.field("Datum", document.date.dutchString)
-        html.field("Gemeente", document.municipality.name ?? document.municipalityName)
+        html.field("Gemeente", document.municipalityName)
         html.field("Ingangsjaar", String(document.fromYear))
         html.line("</div>")
         html.line("</header>")
@@ -251,7 +251,7 @@ enum AmendmentRenderer {
         markdown.block("# \(escape(AmendmentWording.title(document)))")
         markdown.block("**\(MarkdownRenderer.placeholders(DocumentWording.partyName(document.supplier)))**")
         markdown.block(["Kenmerk: \(escape(document.reference))", "Datum: \(document.date.dutchString)",
-                        "Gemeente: \(escape(document.municipality.name ?? document.municipalityName))", "Ingangsjaar: \(document.fromYear)"]
+                        "Gemeente: \(escape(document.municipalityName))", "Ingangsjaar: \(document.fromYear)"]
             .map { "- " + $0 }.joined(separator: "\n"))
         MarkdownRenderer.notices(concept: nil, checks: DocumentChecks(illustrative: document.illustrative), into: &markdown)
         markdown.block(escape(AmendmentWording.introduction(document)))

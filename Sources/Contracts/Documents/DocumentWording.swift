@@ -175,10 +175,13 @@ enum DocumentWording {
     /// seat, registration, representation, and the alias the articles use.
     static func partyClauses(_ party: DocumentParty) -> String {
         var text = "met adres \(address(party.address))"
+        // A municipality is registered by its OIN (or KvK number), a foundation by its KvK number.
         if let oin = party.oin {
             text += ", OIN \(oin)"
+        } else if let kvk = party.kvk {
+            text += ", KvK-nummer \(kvk)"
         } else {
-            text += ", KvK-nummer \(party.kvk ?? missing)"
+            text += party.alias == "de gemeente" ? ", OIN \(missing)" : ", KvK-nummer \(missing)"
         }
         let signatory = party.signatory
         text += ", rechtsgeldig vertegenwoordigd door \(signatory?.name ?? missing), \(signatory?.function ?? missing)"
