@@ -114,17 +114,15 @@ extension DocumentBuilder {
         }
     }
 
-    /// The books of every year: published or projected (from which book, with which
-    /// percentages), and the SHA-256 of the text that was frozen.
+    /// The books of every year: published, or projected from which book (the percentages are
+    /// stated once, in the article on the subsidy amount), and the SHA-256 of the text that was
+    /// frozen.
     static func books(_ priced: PricedOffer, books: PricingBooks) -> [DocumentBook] {
         priced.years.compactMap { year in
             guard let yearBook = books[year.year] else { return nil }
             var status = "gepubliceerd"
             if yearBook.status == .projected {
-                status = "geraamd vanuit tariefboek \(yearBook.projectedFrom.map(String.init) ?? "?")"
-                if let assumptions = year.assumptions {
-                    status += " (lonen \(DocumentNotation.percent(TariffIndexer.percentText(assumptions.wage.rational))), prijzen \(DocumentNotation.percent(TariffIndexer.percentText(assumptions.price.rational))) per jaar)"
-                }
+                status = "geraamd vanuit tariefboek \(yearBook.projectedFrom.map(String.init) ?? "?") (artikel 4)"
             }
             return DocumentBook(year: year.year, status: status, hash: yearBook.hash)
         }

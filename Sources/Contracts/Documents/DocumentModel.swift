@@ -263,7 +263,7 @@ public struct DocumentActivity: Sendable, Equatable {
 /// A tariff book a document was priced with.
 public struct DocumentBook: Sendable, Equatable {
     public var year: Int
-    /// "gepubliceerd", or "geraamd vanuit tariefboek 2025 (lonen +3,75 %, prijzen +2,1 %)".
+    /// "gepubliceerd", or "geraamd vanuit tariefboek 2025 (artikel 4)".
     public var status: String
     /// The SHA-256 of the book as frozen, "sha256:…".
     public var hash: String

@@ -10,6 +10,7 @@ public struct Organisation: Sendable, Equatable {
     public var legalName: String?
     /// "Bind bibliotheken".
     public var tradeName: String?
+    /// The address documents print and the offerte is returned to.
     public var address: PostalAddress?
     /// The Chamber of Commerce number, 8 digits.
     public var kvk: String?
@@ -19,7 +20,9 @@ public struct Organisation: Sendable, Equatable {
     public var iban: String?
     /// Days within which invoices and settlements are paid.
     public var paymentTermDays: Int?
+    /// Who signs for the library.
     public var signatory: Signatory?
+    /// The account manager the agreement names.
     public var contact: ContactPerson?
     /// The court for disputes; documents default to Rechtbank Noord-Nederland (Drenthe).
     public var court: String?

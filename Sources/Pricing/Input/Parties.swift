@@ -55,9 +55,13 @@ public struct Signatory: Sendable, Equatable {
 
 /// A contact person for the agreement.
 public struct ContactPerson: Sendable, Equatable {
+    /// "A. de Vries".
     public var name: String?
+    /// "beleidsadviseur bibliotheekwerk".
     public var function: String?
+    /// "a.devries@example.nl".
     public var email: String?
+    /// "0592 123 456".
     public var phone: String?
 
     /// Creates a contact person.
