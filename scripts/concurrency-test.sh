@@ -24,7 +24,7 @@ worker() {
     for service in robuuste-bibliotheek ido; do
       CATALOGUE_USER="$name" "$TOOL" offer add "$id" --service "$service" >/dev/null 2>>"$WORK/failures" || echo "$name: add $service to $id failed" >> "$WORK/failures"
     done
-    CATALOGUE_USER="$name" "$TOOL" offer issue "$id" --date 2025-11-21 >/dev/null 2>>"$WORK/failures" || echo "$name: issue $id failed" >> "$WORK/failures"
+    CATALOGUE_USER="$name" "$TOOL" offer issue "$id" --date 2025-11-21 --allow-illustrative >/dev/null 2>>"$WORK/failures" || echo "$name: issue $id failed" >> "$WORK/failures"
   done
 }
 start=$(date +%s%N)
@@ -35,7 +35,7 @@ wait
 accepter() {
   local name=$1
   for id in $(sqlite3 -batch -noheader "$CATALOGUE_DB" "SELECT o.id FROM offers o JOIN audit_log a ON a.entity = 'offer' AND a.entity_id = o.id AND a.action = 'create' WHERE a.who = '$name' AND o.status = 'issued'"); do
-    CATALOGUE_USER="$name" "$TOOL" offer accept "$id" --date 2025-11-28 >/dev/null 2>>"$WORK/failures" || echo "$name: accept $id failed" >> "$WORK/failures"
+    CATALOGUE_USER="$name" "$TOOL" offer accept "$id" --date 2025-11-28 --allow-illustrative >/dev/null 2>>"$WORK/failures" || echo "$name: accept $id failed" >> "$WORK/failures"
   done
 }
 for p in $(seq "$PROCESSES"); do accepter "writer-$p" & done

@@ -32,7 +32,7 @@ for i in $(seq "$KILLS"); do
   case $((RANDOM % 6)) in
     0|1) args=(offer add "$draft" --service maatwerk --level hbo --hours "$i" --description "line-$i" --tariffs "$WORK/tariffs"); tag="line-$i" ;;
     2)   args=(offer create --municipality midden-drenthe --first-year 2025 --years 1 --title "offer-$i" --tariffs "$WORK/tariffs"); tag="offer-$i" ;;
-    3)   args=(offer issue "$draft" --date 2025-11-21 --tariffs "$WORK/tariffs"); tag="issue-$draft" ;;
+    3)   args=(offer issue "$draft" --date 2025-11-21 --allow-illustrative --tariffs "$WORK/tariffs"); tag="issue-$draft" ;;
     4)   args=(municipality import seeds/municipalities/aa-en-hunze.json seeds/municipalities/meppel.json); tag="import" ;;
     5)   args=(tariffs index --from 2025 --wage "$((RANDOM % 5)).$((RANDOM % 100))" --price 2.1 --replace --tariffs "$WORK/tariffs"); tag="index" ;;
   esac

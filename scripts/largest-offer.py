@@ -18,7 +18,7 @@ Measure in release (swift build -c release):
 
     catalogue-cli municipality import DIR/largest.json --db X
     catalogue-cli offer create --from DIR/largest.offer.json --db X
-    /usr/bin/time -v catalogue-cli offer issue 1 --date 2025-12-01 --db X --assume-wage 3 --assume-price 2
+    /usr/bin/time -v catalogue-cli offer issue 1 --date 2025-12-01 --concept --db X --assume-wage 3 --assume-price 2
 
 Standard library only.
 """

@@ -95,7 +95,7 @@ struct ArgumentTests {
     @Test("the same missing thing gives the same exit code and message in every command")
     func notFound() {
         let (db, _) = store()
-        for command in [["offer", "show", "999"], ["offer", "issue", "999", "--date", "2026-01-01"], ["offer", "accept", "999", "--date", "2026-01-01"],
+        for command in [["offer", "show", "999"], ["offer", "issue", "999", "--allow-illustrative", "--date", "2026-01-01"], ["offer", "accept", "999", "--allow-illustrative", "--date", "2026-01-01"],
                         ["offer", "price", "999"], ["offer", "add", "999", "--service", "ido"], ["offer", "remove", "999", "--line", "1"]] {
             let result = run(command + db)
             #expect(result.exitCode == .usage, "\(command)")

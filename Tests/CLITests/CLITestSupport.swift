@@ -8,9 +8,11 @@ import TestSupport
 /// The fixture books (`Tests/Fixtures/tariffs`, only 2025), the default directory of every run.
 let tariffsDirectory = fixtureTariffsDirectory
 
-/// Runs the tool in-process with the fixture books as the default directory.
+/// Runs the tool in-process with the fixture books as the default directory and the fixtures'
+/// complete organisation (`$CATALOGUE_ORGANISATION`), so no run depends on `organisation.json`.
 func run(_ arguments: [String], defaultTariffs: String = tariffsDirectory) -> CommandResult {
-    CLI.run(arguments: arguments, environment: CLIEnvironment(defaultTariffsDirectory: defaultTariffs))
+    CLI.run(arguments: arguments, environment: CLIEnvironment(defaultTariffsDirectory: defaultTariffs,
+                                                              variables: ["CATALOGUE_ORGANISATION": fixtureOrganisationFile]))
 }
 
 /// Compares `text` with `Tests/CLITests/Golden/<name>`; with `RECORD_GOLDEN=1` it writes the file instead.

@@ -182,8 +182,8 @@ struct CompareCommandTests {
 
         let html = compare([Self.basis, offer], ["--format", "html"]).standardOutput
         #expect(html.contains("<li>Kernfuncties (Wsob) die niet meer worden gedekt: 5 Kunst en cultuur.</li>"))
-        #expect(html.contains("<li>Nieuwe ontbrekende basisdiensten: De robuuste lokale bibliotheek: € 750.549,72 per jaar (2025); "))
-        #expect(html.contains("<td>De robuuste lokale bibliotheek: € 750.549,72 per jaar (2025); Leven lang ontwikkelen, pakket 1: landelijke campagnes en evenementen: € 61.452,00 per jaar (2025)</td>"))
+        #expect(html.contains("<li>Nieuwe ontbrekende basisdiensten: De robuuste lokale bibliotheek: €\u{00A0}750.549,72 per jaar (2025); "))
+        #expect(html.contains("<td>De robuuste lokale bibliotheek: €\u{00A0}750.549,72 per jaar (2025); Leven lang ontwikkelen, pakket 1: landelijke campagnes en evenementen: €\u{00A0}61.452,00 per jaar (2025)</td>"))
     }
 
     @Test("offers over different years: the union of years, null where an offer does not run, totals as 'price' projects them")

@@ -93,10 +93,10 @@ struct ConcurrencyTests {
         var ids: [String] = []
         for _ in 0..<8 {
             let id = draft(database, ["ido"])
-            #expect(run(["offer", "issue", id, "--date", "2024-12-10"] + db).exitCode == .success)
+            #expect(run(["offer", "issue", id, "--allow-illustrative", "--date", "2024-12-10"] + db).exitCode == .success)
             ids.append(id)
         }
-        let results = together(ids.map { ["offer", "accept", $0, "--date", "2025-01-20", "--db", database] }, in: directory)
+        let results = together(ids.map { ["offer", "accept", $0, "--allow-illustrative", "--date", "2025-01-20", "--db", database] }, in: directory)
         #expect(results.map(\.status) == Array(repeating: 0, count: 8), "\(results.map(\.error))")
         #expect(!results.contains { $0.error.contains("UNIQUE") })
         #expect(try sqliteCount(database, "SELECT COUNT(DISTINCT reference) FROM agreements") == 8)
@@ -110,7 +110,7 @@ struct ConcurrencyTests {
         let directory = temporaryDirectory()
         let database = directory + "/shared.sqlite"
         let id = draft(database, ["ido"])
-        let results = together([["offer", "issue", id, "--date", "2024-12-10", "--db", database, "--tariffs", tariffsDirectory],
+        let results = together([["offer", "issue", id, "--allow-illustrative", "--date", "2024-12-10", "--db", database, "--tariffs", tariffsDirectory],
                                 ["offer", "add", id, "--service", "kleintje-bieb", "--db", database, "--tariffs", tariffsDirectory]], in: directory)
         #expect(results.map(\.status) == [0, 0], "\(results.map(\.error))")
         let issuedLines = try sqliteCount(database, "SELECT COUNT(*) FROM offer_lines WHERE offer_id = \(id)")
@@ -122,7 +122,7 @@ struct ConcurrencyTests {
         #expect(quoted == issuedLines)
         if versions == 1 {
             // The quote holds exactly the offer's lines, so it can be accepted (before, this exited 70).
-            let accepted = run(["offer", "accept", id, "--date", "2025-01-20", "--db", database])
+            let accepted = run(["offer", "accept", id, "--allow-illustrative", "--date", "2025-01-20", "--db", database])
             #expect(accepted.exitCode == .success, "\(accepted.standardError)")
         } else {
             #expect(try sqliteCount(database, "SELECT COUNT(*) FROM offers WHERE id = \(id) AND status = 'superseded'") == 1)
@@ -158,8 +158,8 @@ struct ConcurrencyTests {
     /// A store with an accepted one-year agreement UVO-2025-001 (ido).
     private func agreement(_ database: String) -> [String] {
         let id = draft(database, ["ido"])
-        _ = run(["offer", "issue", id, "--date", "2024-12-10", "--db", database, "--tariffs", tariffsDirectory])
-        _ = run(["offer", "accept", id, "--date", "2025-01-20", "--db", database])
+        _ = run(["offer", "issue", id, "--allow-illustrative", "--date", "2024-12-10", "--db", database, "--tariffs", tariffsDirectory])
+        _ = run(["offer", "accept", id, "--allow-illustrative", "--date", "2025-01-20", "--db", database])
         return ["--db", database]
     }
 

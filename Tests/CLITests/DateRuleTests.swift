@@ -18,17 +18,17 @@ struct DateRuleTests {
     @Test("a quote issued on or after the start of its term is refused, and nothing is frozen")
     func lateIssue() {
         let db = draft()
-        let late = run(["offer", "issue", "1", "--date", "2025-01-01"] + db)
+        let late = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2025-01-01"] + db)
         #expect(late.exitCode == .dataError)
         #expect(late.standardError == "Error: the quote's date 2025-01-01 is on or after the start of its term (2025-01-01); issue it before the term begins, or give '--late <reason>' to issue it late with the reason printed in the offerte\n")
         #expect(run(["offer", "show", "1"] + db).standardOutput.hasPrefix("offer 1 (OFF-2025-001 versie 1) for midden-drenthe, 2025, 1 line, draft"))
-        #expect(run(["offer", "issue", "1", "--date", "2025-03-01", "--late", "   "] + db).exitCode == .dataError)
+        #expect(run(["offer", "issue", "1", "--allow-illustrative", "--date", "2025-03-01", "--late", "   "] + db).exitCode == .dataError)
     }
 
     @Test("with --late the quote is issued and the offerte states the reason")
     func lateWithReason() throws {
         let db = draft()
-        let issued = run(["offer", "issue", "1", "--date", "2025-03-01", "--late", "Raadsbesluit pas in februari genomen"] + db)
+        let issued = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2025-03-01", "--late", "Raadsbesluit pas in februari genomen"] + db)
         #expect(issued.exitCode == .success, "\(issued.standardError)")
         let out = temporaryDirectory() + "/offerte.md"
         #expect(run(["quote", "1", "--out", out] + db).exitCode == .success)
@@ -42,8 +42,8 @@ struct DateRuleTests {
     ])
     func acceptance(date: String, message: String) {
         let db = draft()
-        #expect(run(["offer", "issue", "1", "--date", "2024-12-01", "--valid-days", "29"] + db).exitCode == .success)
-        let refused = run(["offer", "accept", "1", "--date", date] + db)
+        #expect(run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-01", "--valid-days", "29"] + db).exitCode == .success)
+        let refused = run(["offer", "accept", "1", "--allow-illustrative", "--date", date] + db)
         #expect(refused.exitCode == .dataError)
         #expect(refused.standardError == message)
         #expect(run(["contract", "list"] + db).standardOutput.hasPrefix("No agreements yet"))
@@ -52,7 +52,7 @@ struct DateRuleTests {
     @Test("acceptance on the issue date and on the last valid day", arguments: ["2024-12-01", "2024-12-30"])
     func acceptanceEdges(date: String) {
         let db = draft()
-        #expect(run(["offer", "issue", "1", "--date", "2024-12-01", "--valid-days", "29"] + db).exitCode == .success)
-        #expect(run(["offer", "accept", "1", "--date", date] + db).exitCode == .success)
+        #expect(run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-01", "--valid-days", "29"] + db).exitCode == .success)
+        #expect(run(["offer", "accept", "1", "--allow-illustrative", "--date", date] + db).exitCode == .success)
     }
 }

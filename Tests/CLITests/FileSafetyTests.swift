@@ -272,8 +272,8 @@ struct FileSafetyTests {
             ["municipality", "import", scratch.profile] + db,
             ["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2026", "--years", "3"] + db + books,
             ["offer", "add", "1", "--line", #"{"service": "robuuste-bibliotheek"}"#] + db + books,
-            ["offer", "issue", "1", "--date", "2025-11-21"] + assumptions + db + books,
-            ["offer", "accept", "1", "--date", "2025-12-05"] + db,
+            ["offer", "issue", "1", "--allow-illustrative", "--date", "2025-11-21"] + assumptions + db + books,
+            ["offer", "accept", "1", "--allow-illustrative", "--date", "2025-12-05"] + db,
         ]
         for step in steps {
             let result = run(step)

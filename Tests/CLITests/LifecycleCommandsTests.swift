@@ -40,10 +40,10 @@ struct LifecycleCommandsTests {
 
         // 2026 has no book: issuing needs assumptions, and the date is required.
         #expect(run(["offer", "issue", "1"] + db).exitCode == .usage)
-        let noAssumption = run(["offer", "issue", "1", "--date", "2024-12-10"] + db)
+        let noAssumption = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-10"] + db)
         #expect(noAssumption.exitCode == .usage)
         #expect(noAssumption.standardError.hasPrefix("Error: 2026 has no published tariff book"))
-        let issued = run(["offer", "issue", "1", "--date", "2024-12-10", "--assume-wage", "3.75", "--assume-price", "2.1"] + db)
+        let issued = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-10", "--assume-wage", "3.75", "--assume-price", "2.1"] + db)
         #expect(issued.exitCode == .success, "\(issued.standardError)")
         #expect(issued.standardOutput.hasPrefix("Issued offer 1 as quote OFF-2025-001-v1 on 2024-12-10, valid until 2025-02-08."))
         #expect(issued.standardOutput.contains("2026: municipality € "))
@@ -58,10 +58,10 @@ struct LifecycleCommandsTests {
         #expect(readFile(directory + "/offerte.json")?.contains("\"kind\": \"offerte\"") == true)
 
         // Accepting twice is refused; the second time the offer is no longer issued.
-        let accepted = run(["offer", "accept", "1", "--date", "2025-02-01"] + db)
+        let accepted = run(["offer", "accept", "1", "--allow-illustrative", "--date", "2025-02-01"] + db)
         #expect(accepted.exitCode == .success, "\(accepted.standardError)")
         #expect(accepted.standardOutput.hasPrefix("Accepted offer 1 on 2025-02-01: agreement UVO-2025-001 for 2025–2026."))
-        let again = run(["offer", "accept", "1", "--date", "2025-02-02"] + db)
+        let again = run(["offer", "accept", "1", "--allow-illustrative", "--date", "2025-02-02"] + db)
         #expect(again.exitCode == .dataError)
         #expect(again.standardError == "Error: offer 1 (OFF-2025-001 versie 1) is accepted; only an issued offer can be accepted\n")
         let contractFile = directory + "/uvo.md"

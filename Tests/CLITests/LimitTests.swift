@@ -70,7 +70,7 @@ struct LimitTests {
         let files = Self.overBound(directory)
         #expect(run(["municipality", "import", files.profile] + db).exitCode == .success)
         #expect(run(["offer", "create", "--from", files.offer] + db).exitCode == .success)
-        let refused = run(["offer", "issue", "1", "--date", "2025-12-01"] + Self.assume + db)
+        let refused = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2025-12-01"] + Self.assume + db)
         #expect(refused.exitCode == .dataError)
         #expect(refused.standardError == "Error: offer 1 (OFF-2026-001 versie 1) has 84000 priced lines (one per service, component, "
                 + "subject and year); an offerte or agreement holds at most 50000: split it into offers of fewer years or subjects\n")

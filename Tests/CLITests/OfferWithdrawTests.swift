@@ -41,7 +41,7 @@ struct OfferWithdrawTests {
         #expect(try JSONParser.parse(try #require(entry.after)) == ["date": "2024-12-01", "reason": "De gemeente kiest een ander aanbod", "status": "withdrawn"])
         // A withdrawn offer does not change and is not issued.
         #expect(run(["offer", "add", "1", "--service", "ido"] + db).exitCode == .dataError)
-        let issue = run(["offer", "issue", "1", "--date", "2024-12-10"] + db)
+        let issue = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-10"] + db)
         #expect(issue.exitCode == .dataError)
         #expect(issue.standardError == "Error: offer 1 (OFF-2025-001 versie 1) is withdrawn, not a draft; only a draft can be issued\n")
         #expect(run(["store", "check"] + db).exitCode == .success)
@@ -50,7 +50,7 @@ struct OfferWithdrawTests {
     @Test("an issued quote is withdrawn, and accepting it afterwards is refused with 65")
     func issued() throws {
         let db = fixture()
-        #expect(run(["offer", "issue", "2", "--date", "2024-12-10"] + db).exitCode == .success)
+        #expect(run(["offer", "issue", "2", "--allow-illustrative", "--date", "2024-12-10"] + db).exitCode == .success)
         let withdrawn = run(["offer", "withdraw", "2", "--date", "2024-12-20", "--reason", "Budget vervallen"] + db)
         #expect(withdrawn.exitCode == .success, "\(withdrawn.standardError)")
         #expect(withdrawn.standardOutput == """
@@ -59,7 +59,7 @@ struct OfferWithdrawTests {
 
             """)
         let before = try state(db)
-        let accept = run(["offer", "accept", "2", "--date", "2024-12-21"] + db)
+        let accept = run(["offer", "accept", "2", "--allow-illustrative", "--date", "2024-12-21"] + db)
         #expect(accept.exitCode == .dataError)
         #expect(accept.standardError == "Error: offer 2 (OFF-2025-002 versie 1) is withdrawn; only an issued offer can be accepted\n")
         #expect(try state(db) == before)
@@ -70,8 +70,8 @@ struct OfferWithdrawTests {
     @Test("accepted and withdrawn offers are refused with 65 and a message, and nothing changes")
     func refused() throws {
         let db = fixture()
-        #expect(run(["offer", "issue", "2", "--date", "2024-12-10"] + db).exitCode == .success)
-        #expect(run(["offer", "accept", "2", "--date", "2024-12-20"] + db).exitCode == .success)
+        #expect(run(["offer", "issue", "2", "--allow-illustrative", "--date", "2024-12-10"] + db).exitCode == .success)
+        #expect(run(["offer", "accept", "2", "--allow-illustrative", "--date", "2024-12-20"] + db).exitCode == .success)
         #expect(run(["offer", "withdraw", "1", "--date", "2024-12-20", "--reason", "eerste keer"] + db).exitCode == .success)
         let before = try state(db)
         let accepted = run(["offer", "withdraw", "2", "--date", "2024-12-21", "--reason", "te laat"] + db)
@@ -108,7 +108,7 @@ struct OfferWithdrawTests {
     @Test("a withdrawal dated before the quote was issued is refused")
     func beforeIssue() throws {
         let db = fixture()
-        #expect(run(["offer", "issue", "1", "--date", "2024-12-10"] + db).exitCode == .success)
+        #expect(run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-10"] + db).exitCode == .success)
         let early = run(["offer", "withdraw", "1", "--date", "2024-12-09", "--reason", "x"] + db)
         #expect(early.exitCode == .dataError)
         #expect(early.standardError == "Error: offer 1 (OFF-2025-001 versie 1) cannot be withdrawn: the withdrawal date 2024-12-09 is before the quote was issued (2024-12-10)\n")

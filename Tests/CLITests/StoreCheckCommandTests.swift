@@ -13,8 +13,8 @@ struct StoreCheckCommandTests {
         let assumptions = ["--assume-wage", "3.75", "--assume-price", "2.1"]
         #expect(run(["municipality", "import", repositoryRoot + "/seeds/municipalities/midden-drenthe.json"] + db).exitCode == .success)
         #expect(run(["offer", "create", "--from", repositoryRoot + "/seeds/offers/midden-drenthe-basis.offer.json"] + db).exitCode == .success)
-        #expect(run(["offer", "issue", "1", "--date", "2024-11-21"] + assumptions + db).exitCode == .success)
-        #expect(run(["offer", "accept", "1", "--date", "2024-12-05"] + db).exitCode == .success)
+        #expect(run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-11-21"] + assumptions + db).exitCode == .success)
+        #expect(run(["offer", "accept", "1", "--allow-illustrative", "--date", "2024-12-05"] + db).exitCode == .success)
         let amended = run(["contract", "amend", "UVO-2025-001", "--from", "2025", "--date", "2025-12-20", "--remove", "2"] + db)
         #expect(amended.exitCode == .success, "\(amended.standardError)")
         return (db, path)
@@ -58,10 +58,10 @@ struct StoreCheckCommandTests {
         let db = ["--db", path]
         #expect(run(["municipality", "import", repositoryRoot + "/seeds/municipalities/midden-drenthe.json"] + db).exitCode == .success)
         #expect(run(["offer", "create", "--from", repositoryRoot + "/seeds/offers/midden-drenthe-basis.offer.json"] + db).exitCode == .success)
-        #expect(run(["offer", "issue", "1", "--date", "2024-11-21", "--assume-wage", "3.75", "--assume-price", "2.1"] + db).exitCode == .success)
+        #expect(run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-11-21", "--assume-wage", "3.75", "--assume-price", "2.1"] + db).exitCode == .success)
         let database = try Database(path: path)
         try database.execute("DROP TRIGGER quotes_are_frozen; UPDATE quotes SET municipality_cents = 1")
-        let accepted = run(["offer", "accept", "1", "--date", "2024-12-05"] + db)
+        let accepted = run(["offer", "accept", "1", "--allow-illustrative", "--date", "2024-12-05"] + db)
         #expect(accepted.exitCode == .dataError)
         #expect(accepted.standardError.contains("quote OFF-2025-001-v1: the totals and dates (quotes): its SHA-256 does not match"))
         #expect(try database.query("SELECT COUNT(*) FROM agreements").first?.first?.integer == 0)

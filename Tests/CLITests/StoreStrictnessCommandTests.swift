@@ -39,7 +39,7 @@ struct StoreStrictnessCommandTests {
         #expect(run(["municipality", "import", repositoryRoot + "/seeds/municipalities/midden-drenthe.json", "--db", directory + "/catalogue.sqlite"]).exitCode == .success)
         #expect(run(["offer", "create", "--municipality", "midden-drenthe", "--first-year", "2025", "--years", "1"] + db).exitCode == .success)
         #expect(run(["offer", "add", "1", "--service", "ido"] + db).exitCode == .success)
-        let issued = run(["offer", "issue", "1", "--date", "2024-12-10"] + db)
+        let issued = run(["offer", "issue", "1", "--allow-illustrative", "--date", "2024-12-10"] + db)
         #expect(issued.exitCode == .success, "\(issued.standardError)")
         let database = try Database(path: directory + "/catalogue.sqlite")
         #expect(try database.query("SELECT COUNT(*) FROM audit_log WHERE NOT json_valid(COALESCE(before, 'null')) OR NOT json_valid(COALESCE(after, 'null'))")

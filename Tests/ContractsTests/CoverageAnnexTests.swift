@@ -52,24 +52,25 @@ struct CoverageAnnexTests {
         #expect(coverage.basisGaps.first { $0.service == "taalhuis" }?.costs.first?.amount.jsonString == "3170.00")
     }
 
-    @Test("the offerte carries it as its last annex in HTML, Markdown and JSON (golden files)")
+    @Test("the offerte carries it as its annex in HTML, Markdown and JSON (golden files)")
     func documents() throws {
         let request = try request()
         let priced = try PricingEngine.price(request.offer, books: request.books)
         let document = try DocumentBuilder.quote(priced, books: request.books, reference: "OFF-2025-001", date: documentDate,
-                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
+                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books),
+                                                 parties: DocumentParties(organisation: testOrganisation, profile: request.offer.profile))
         let coverage = try #require(document.coverage)
         #expect(coverage.gaps.map(\.name).contains("Taalhuis"))
         #expect(coverage.criteria.first { $0.name == "4 Ontmoeting en debat" }?.covered == false)
         let html = HTMLRenderer.render(document)
         let markdown = MarkdownRenderer.render(document)
         let json = DocumentJSON.encode(document)
-        // Three year annexes, then the coverage annex.
-        #expect(html.contains("Bijlage 4 — Dekking van het aanbod"))
-        #expect(markdown.contains("## Bijlage 4 — Dekking van het aanbod"))
+        // The calculation is in the rekenbijlage, so the coverage is the offerte's one annex.
+        #expect(html.contains("Bijlage 1 — Dekking van het aanbod"))
+        #expect(markdown.contains("## Bijlage 1 — Dekking van het aanbod"))
         #expect(html.contains("<td>Beilen</td><td>grote bibliotheek</td><td>1, 2, 3, 5</td><td class=\"amount\">4</td><td class=\"amount\">5</td><td>voldoet niet</td>"))
         // 3 170 indexed by the mixed class, 2/3 × 3,75 % + 1/3 × 2,1 % = 3,2 % a year: 3 271,44 → 3 271, then 3 375,67 → 3 376.
-        #expect(markdown.contains("| Taalhuis | € 3.170,00 | € 3.271,00 | € 3.376,00 |"))
+        #expect(markdown.contains("| Taalhuis | €\u{00A0}3.170,00 | €\u{00A0}3.271,00 | €\u{00A0}3.376,00 |"))
         #expect(json.contains(#""meetsNeed": false"#))
         expectGolden(html, "offerte-dekking.html")
         expectGolden(markdown, "offerte-dekking.md")

@@ -22,8 +22,8 @@ struct ArgumentFuzzWorld {
         let steps: [[String]] = [
             ["municipality", "import", seeds + "/municipalities/midden-drenthe.json", seeds + "/municipalities/aa-en-hunze.json"],
             ["offer", "create", "--from", seeds + "/offers/midden-drenthe-basis.offer.json"],
-            ["offer", "issue", "1", "--date", "2024-11-21", "--assume-wage", "3.75", "--assume-price", "2.1"],
-            ["offer", "accept", "1", "--date", "2024-12-01"],
+            ["offer", "issue", "1", "--allow-illustrative", "--date", "2024-11-21", "--assume-wage", "3.75", "--assume-price", "2.1"],
+            ["offer", "accept", "1", "--allow-illustrative", "--date", "2024-12-01"],
             ["offer", "create", "--municipality", "aa-en-hunze", "--first-year", "2026", "--years", "2"],
             ["offer", "add", "2", "--service", "robuuste-bibliotheek"],
         ]

@@ -27,6 +27,10 @@ public let repositoryRoot: String = {
 /// the tool) read `tariffs/`.
 public let fixtureTariffsDirectory = repositoryRoot + "/Tests/Fixtures/tariffs"
 
+/// A complete organisation for the tests (`Tests/Fixtures/organisation.json`, fictitious and not
+/// illustrative), so a final document can be made without the repository's placeholders.
+public let fixtureOrganisationFile = repositoryRoot + "/Tests/Fixtures/organisation.json"
+
 /// A fresh temporary directory, `/tmp/<prefix>-XXXXXX`.
 public func temporaryDirectory(prefix: String = "catalogue-test") -> String {
     var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)

@@ -55,13 +55,18 @@ public struct AmendmentDocument: Sendable, Equatable {
     public var services: [AmendmentService]
     /// What the municipality pays over the amended years.
     public var total: BeforeAfter
-    public var parties: [DocumentParty]
+    /// The parties, as the agreement names them.
+    public var supplier: DocumentParty
+    public var municipality: DocumentParty
+    /// The illustrative data the changed amounts rest on.
+    public var illustrative: [DocumentIllustration]
 
     /// "2027–2028", or "2028" for one year.
     public var span: String { fromYear == lastYear ? String(fromYear) : "\(fromYear)–\(lastYear)" }
 
     static func build(reference: String, sequence: Int, agreement: AgreementRecord, name: String, fromYear: Int, date: CalendarDate,
-                      changes: [String], before: [PricedYear], after: [PricedYear], books: PricingBooks) throws(MoneyError) -> AmendmentDocument {
+                      changes: [String], before: [PricedYear], after: [PricedYear], books: PricingBooks,
+                      parties: (supplier: DocumentParty, municipality: DocumentParty), profile: MunicipalityProfile?) throws(MoneyError) -> AmendmentDocument {
         var years: [AmendmentYear] = []
         var perService: [String: [Int: (Money, Money)]] = [:]
         var totalBefore = Money.zero
@@ -98,12 +103,15 @@ public struct AmendmentDocument: Sendable, Equatable {
             services.append(AmendmentService(code: code, name: book?.service(code)?.name ?? code, byYear: byYear))
         }
         services.sort { (order[$0.code] ?? Int.max, $0.code) < (order[$1.code] ?? Int.max, $1.code) }
+        let changedLines = after.flatMap(\.lines).filter { line in services.contains { $0.code == line.service } }
+        var illustrative = DocumentBuilder.partyIllustrations(supplier: parties.supplier, municipality: parties.municipality)
+        illustrative += IllustrativeData(profile).illustrations(of: changedLines)
         return AmendmentDocument(
             reference: reference, sequence: sequence, agreementReference: agreement.reference, agreementDate: agreement.acceptedOn,
             date: date, municipalityCode: agreement.municipality, municipalityName: name, fromYear: fromYear,
             lastYear: agreement.lastYear, changes: changes, years: years, services: services,
             total: try BeforeAfter(before: totalBefore, after: totalAfter),
-            parties: [DocumentBuilder.supplier, DocumentParty(name: "Gemeente \(name)", role: "opdrachtgever", representative: nil)])
+            supplier: parties.supplier, municipality: parties.municipality, illustrative: illustrative)
     }
 }
 
@@ -121,9 +129,9 @@ enum AmendmentWording {
     }
 
     static let unchanged = "Alle overige bepalingen van de uitvoeringsovereenkomst blijven ongewijzigd van kracht. Deze wijziging maakt er deel van uit."
-    static let projectedNote = "(P) Het tarief van dit jaar is geprojecteerd; het bedrag wordt definitief met het gepubliceerde tariefboek."
+    static let projectedNote = "Een jaar met ‘(raming)’ heeft nog geen gepubliceerd tariefboek; het bedrag volgt het tariefboek van dat jaar zodra het is gepubliceerd (artikel 4 van de overeenkomst)."
 
-    static func yearLabel(_ year: AmendmentYear) -> String { year.projected ? "\(year.year) (P)" : String(year.year) }
+    static func yearLabel(_ year: AmendmentYear) -> String { year.projected ? "\(year.year) (raming)" : String(year.year) }
 }
 
 extension RenderedDocuments {
@@ -134,19 +142,24 @@ extension RenderedDocuments {
     }
 }
 
-/// Lays out an amendment in HTML, Markdown and JSON.
+/// Lays out an amendment in HTML, Markdown and JSON, with the agreement's names for the
+/// parties, the services and the subjects, and the documents' one signature block.
 enum AmendmentRenderer {
     /// Builds the HTML page of an amendment: its header, changes, amount tables and signatures.
     static func html(_ document: AmendmentDocument) -> String {
         let escape = HTMLRenderer.escape
         var html = Markup()
         html.line("<header class=\"document-header\">")
+        html.line("<p class=\"supplier\">\(HTMLRenderer.placeholders(DocumentWording.partyName(document.supplier)))</p>")
         html.line("<h1>\(escape(AmendmentWording.title(document)))</h1>")
+        html.line("<div class=\"meta\">")
         html.field("Kenmerk", document.reference)
         html.field("Datum", document.date.dutchString)
         html.field("Gemeente", document.municipalityName)
         html.field("Ingangsjaar", String(document.fromYear))
+        html.line("</div>")
         html.line("</header>")
+        HTMLRenderer.notices(concept: nil, checks: DocumentChecks(illustrative: document.illustrative), into: &html)
         html.line("<p>\(escape(AmendmentWording.introduction(document)))</p>")
         html.line("<section>")
         html.line("<h2>Wijzigingen</h2>")
@@ -154,49 +167,55 @@ enum AmendmentRenderer {
         for change in document.changes { html.line("<li>\(escape(change))</li>") }
         html.line("</ol>")
         html.line("</section>")
-        municipalitySection(document, into: &html)
-        if !document.services.isEmpty { servicesSection(document, into: &html) }
+        amountsTable(document, into: &html)
+        if !document.services.isEmpty { servicesTable(document, into: &html) }
         if document.years.contains(where: { $0.school.change != .zero || $0.participants.change != .zero }) {
-            contributionsSection(document, into: &html)
+            contributionsTable(document, into: &html)
         }
         html.line("<p>\(escape(AmendmentWording.unchanged))</p>")
-        signaturesSection(document, into: &html)
+        HTMLRenderer.signatures(SignatureBlock.amendment(document), into: &html)
         return HTMLRenderer.page(title: AmendmentWording.title(document), compact: false, body: html.text)
     }
 
-    /// Builds the table of what the municipality pays per year before and after, with the total and the projection note.
-    private static func municipalitySection(_ document: AmendmentDocument, into html: inout Markup) {
+    /// The cells of one before/change/after triple in the documents' notation.
+    private static func cells(_ value: BeforeAfter) -> String {
+        let escape = HTMLRenderer.escape
+        return "<td class=\"amount\">\(escape(DocumentNotation.amount(value.before)))</td>"
+            + "<td class=\"amount\">\(escape(DocumentNotation.signed(value.change)))</td>"
+            + "<td class=\"amount\">\(escape(DocumentNotation.amount(value.after)))</td>"
+    }
+
+    /// The subsidy per year before and after, with the total and the projection note.
+    private static func amountsTable(_ document: AmendmentDocument, into html: inout Markup) {
         let escape = HTMLRenderer.escape
         html.line("<section>")
-        html.line("<h2>Bedrag van de gemeente per jaar</h2>")
+        html.line("<h2>Subsidiebedrag per jaar</h2>")
         html.line("<table class=\"amounts\">")
-        html.line("<thead><tr><th>Jaar</th><th class=\"amount\">Overeengekomen</th><th class=\"amount\">Wijziging</th><th class=\"amount\">Na wijziging</th></tr></thead>")
+        html.line("<thead><tr><th scope=\"col\">Jaar</th><th scope=\"col\" class=\"amount\">Overeengekomen</th>"
+            + "<th scope=\"col\" class=\"amount\">Wijziging</th><th scope=\"col\" class=\"amount\">Na wijziging</th></tr></thead>")
         html.line("<tbody>")
         for year in document.years {
-            html.line("<tr><td>\(escape(AmendmentWording.yearLabel(year)))</td><td class=\"amount\">\(escape(year.municipality.before.dutchString))</td>"
-                + "<td class=\"amount\">\(escape(year.municipality.change.dutchSignedString))</td>"
-                + "<td class=\"amount\">\(escape(year.municipality.after.dutchString))</td></tr>")
+            html.line("<tr><th scope=\"row\">\(escape(AmendmentWording.yearLabel(year)))</th>\(cells(year.municipality))</tr>")
         }
-        html.line("<tr class=\"year-total\"><td>Totaal \(document.span)</td><td class=\"amount\">\(escape(document.total.before.dutchString))</td>"
-            + "<td class=\"amount\">\(escape(document.total.change.dutchSignedString))</td>"
-            + "<td class=\"amount\">\(escape(document.total.after.dutchString))</td></tr>")
+        html.line("<tr class=\"year-total\"><th scope=\"row\">Totaal \(document.span)</th>\(cells(document.total))</tr>")
         html.line("</tbody>")
         html.line("</table>")
         if document.years.contains(where: \.projected) { html.line("<p class=\"footnote\">\(escape(AmendmentWording.projectedNote))</p>") }
         html.line("</section>")
     }
 
-    /// Builds the table of the change per service and year.
-    private static func servicesSection(_ document: AmendmentDocument, into html: inout Markup) {
+    /// The change per service and year.
+    private static func servicesTable(_ document: AmendmentDocument, into html: inout Markup) {
         let escape = HTMLRenderer.escape
         html.line("<section>")
         html.line("<h2>Wijziging per dienst</h2>")
         html.line("<table class=\"services\">")
-        html.line("<thead><tr><th>Dienst</th>" + document.years.map { "<th class=\"amount\">\(escape(AmendmentWording.yearLabel($0)))</th>" }.joined() + "</tr></thead>")
+        html.line("<thead><tr><th scope=\"col\">Dienst</th>"
+            + document.years.map { "<th scope=\"col\" class=\"amount\">\(escape(AmendmentWording.yearLabel($0)))</th>" }.joined() + "</tr></thead>")
         html.line("<tbody>")
         for service in document.services {
-            html.line("<tr><td>\(escape(service.name))</td>" + document.years.map { year in
-                "<td class=\"amount\">\(escape((service.byYear[year.year]?.change ?? .zero).dutchSignedString))</td>"
+            html.line("<tr><th scope=\"row\">\(escape(service.name))</th>" + document.years.map { year in
+                "<td class=\"amount\">\(escape(DocumentNotation.signed(service.byYear[year.year]?.change ?? .zero)))</td>"
             }.joined() + "</tr>")
         }
         html.line("</tbody>")
@@ -204,106 +223,70 @@ enum AmendmentRenderer {
         html.line("</section>")
     }
 
-    /// Builds the table, for information, of what schools and participants pay after the change per year.
-    private static func contributionsSection(_ document: AmendmentDocument, into html: inout Markup) {
+    /// What schools and participants pay after the change per year, for information.
+    private static func contributionsTable(_ document: AmendmentDocument, into html: inout Markup) {
         let escape = HTMLRenderer.escape
         html.line("<section>")
         html.line("<h2>Bijdragen van scholen en deelnemers (ter informatie)</h2>")
         html.line("<table class=\"amounts\">")
-        html.line("<thead><tr><th>Jaar</th><th class=\"amount\">Scholen (excl. btw)</th><th class=\"amount\">Wijziging</th><th class=\"amount\">Deelnemers</th><th class=\"amount\">Wijziging</th></tr></thead>")
+        html.line("<thead><tr><th scope=\"col\">Jaar</th><th scope=\"col\" class=\"amount\">Scholen (excl. btw)</th><th scope=\"col\" class=\"amount\">Wijziging</th>"
+            + "<th scope=\"col\" class=\"amount\">Deelnemers</th><th scope=\"col\" class=\"amount\">Wijziging</th></tr></thead>")
         html.line("<tbody>")
         for year in document.years {
-            html.line("<tr><td>\(escape(AmendmentWording.yearLabel(year)))</td><td class=\"amount\">\(escape(year.school.after.dutchString))</td>"
-                + "<td class=\"amount\">\(escape(year.school.change.dutchSignedString))</td>"
-                + "<td class=\"amount\">\(escape(year.participants.after.dutchString))</td>"
-                + "<td class=\"amount\">\(escape(year.participants.change.dutchSignedString))</td></tr>")
+            html.line("<tr><th scope=\"row\">\(escape(AmendmentWording.yearLabel(year)))</th><td class=\"amount\">\(escape(DocumentNotation.amount(year.school.after)))</td>"
+                + "<td class=\"amount\">\(escape(DocumentNotation.signed(year.school.change)))</td>"
+                + "<td class=\"amount\">\(escape(DocumentNotation.amount(year.participants.after)))</td>"
+                + "<td class=\"amount\">\(escape(DocumentNotation.signed(year.participants.change)))</td></tr>")
         }
         html.line("</tbody>")
         html.line("</table>")
         html.line("</section>")
     }
 
-    /// Builds the signature blocks of both parties.
-    private static func signaturesSection(_ document: AmendmentDocument, into html: inout Markup) {
-        let escape = HTMLRenderer.escape
-        html.line("<section class=\"signatures\">")
-        html.line("<h2>Ondertekening</h2>")
-        html.line("<div class=\"signature-grid\">")
-        for party in document.parties {
-            html.line("<div class=\"signature\">")
-            html.line("<p><strong>\(escape(party.name))</strong> (\(escape(party.role)))</p>")
-            html.line("<p>Naam: ____________________</p>")
-            html.line("<p>Datum: ____________________</p>")
-            html.line("<p>Handtekening: ____________________</p>")
-            html.line("</div>")
-        }
-        html.line("</div>")
-        html.line("</section>")
-    }
-
+    /// Builds the Markdown of an amendment, with the same content as the HTML.
     static func markdown(_ document: AmendmentDocument) -> String {
-        var lines: [String] = []
-        func cell(_ text: String) -> String { MarkdownRenderer.escape(text) }
-        lines.append("# \(cell(AmendmentWording.title(document)))")
-        lines.append("")
-        lines.append("- Kenmerk: \(cell(document.reference))")
-        lines.append("- Datum: \(document.date.dutchString)")
-        lines.append("- Gemeente: \(cell(document.municipalityName))")
-        lines.append("- Ingangsjaar: \(document.fromYear)")
-        lines.append("")
-        lines.append(AmendmentWording.introduction(document))
-        lines.append("")
-        lines.append("## Wijzigingen")
-        lines.append("")
-        for (index, change) in document.changes.enumerated() { lines.append("\(index + 1). \(cell(change))") }
-        lines.append("")
-        lines.append("## Bedrag van de gemeente per jaar")
-        lines.append("")
-        lines.append("| Jaar | Overeengekomen | Wijziging | Na wijziging |")
-        lines.append("|---|---:|---:|---:|")
+        var markdown = MarkdownText()
+        let escape = MarkdownRenderer.escape
+        func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+        markdown.block("# \(escape(AmendmentWording.title(document)))")
+        markdown.block("**\(MarkdownRenderer.placeholders(DocumentWording.partyName(document.supplier)))**")
+        markdown.block(["Kenmerk: \(escape(document.reference))", "Datum: \(document.date.dutchString)",
+                        "Gemeente: \(escape(document.municipalityName))", "Ingangsjaar: \(document.fromYear)"]
+            .map { "- " + $0 }.joined(separator: "\n"))
+        MarkdownRenderer.notices(concept: nil, checks: DocumentChecks(illustrative: document.illustrative), into: &markdown)
+        markdown.block(escape(AmendmentWording.introduction(document)))
+        markdown.block("## Wijzigingen")
+        markdown.block(document.changes.enumerated().map { "\($0.offset + 1). \(escape($0.element))" }.joined(separator: "\n"))
+        markdown.block("## Subsidiebedrag per jaar")
+        var amounts = [row(["Jaar", "Overeengekomen", "Wijziging", "Na wijziging"]), row([":--", "--:", "--:", "--:"])]
         for year in document.years {
-            lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.municipality.before.dutchString) | \(year.municipality.change.dutchSignedString) | \(year.municipality.after.dutchString) |")
+            amounts.append(row([escape(AmendmentWording.yearLabel(year)), DocumentNotation.amount(year.municipality.before),
+                                DocumentNotation.signed(year.municipality.change), DocumentNotation.amount(year.municipality.after)]))
         }
-        lines.append("| **Totaal \(document.span)** | **\(document.total.before.dutchString)** | **\(document.total.change.dutchSignedString)** | **\(document.total.after.dutchString)** |")
-        if document.years.contains(where: \.projected) {
-            lines.append("")
-            lines.append(AmendmentWording.projectedNote)
-        }
+        amounts.append(row(["**Totaal \(document.span)**", "**\(DocumentNotation.amount(document.total.before))**",
+                            "**\(DocumentNotation.signed(document.total.change))**", "**\(DocumentNotation.amount(document.total.after))**"]))
+        markdown.block(amounts.joined(separator: "\n"))
+        if document.years.contains(where: \.projected) { markdown.block(escape(AmendmentWording.projectedNote)) }
         if !document.services.isEmpty {
-            lines.append("")
-            lines.append("## Wijziging per dienst")
-            lines.append("")
-            lines.append("| Dienst | " + document.years.map { AmendmentWording.yearLabel($0) }.joined(separator: " | ") + " |")
-            lines.append("|---|" + document.years.map { _ in "---:|" }.joined())
+            markdown.block("## Wijziging per dienst")
+            var services = [row(["Dienst"] + document.years.map { escape(AmendmentWording.yearLabel($0)) }), row([":--"] + document.years.map { _ in "--:" })]
             for service in document.services {
-                lines.append("| \(cell(service.name)) | " + document.years.map {
-                    (service.byYear[$0.year]?.change ?? .zero).dutchSignedString
-                }.joined(separator: " | ") + " |")
+                services.append(row([escape(service.name)] + document.years.map { DocumentNotation.signed(service.byYear[$0.year]?.change ?? .zero) }))
             }
+            markdown.block(services.joined(separator: "\n"))
         }
         if document.years.contains(where: { $0.school.change != .zero || $0.participants.change != .zero }) {
-            lines.append("")
-            lines.append("## Bijdragen van scholen en deelnemers (ter informatie)")
-            lines.append("")
-            lines.append("| Jaar | Scholen (excl. btw) | Wijziging | Deelnemers | Wijziging |")
-            lines.append("|---|---:|---:|---:|---:|")
+            markdown.block("## Bijdragen van scholen en deelnemers (ter informatie)")
+            var rows = [row(["Jaar", "Scholen (excl. btw)", "Wijziging", "Deelnemers", "Wijziging"]), row([":--", "--:", "--:", "--:", "--:"])]
             for year in document.years {
-                lines.append("| \(AmendmentWording.yearLabel(year)) | \(year.school.after.dutchString) | \(year.school.change.dutchSignedString) | \(year.participants.after.dutchString) | \(year.participants.change.dutchSignedString) |")
+                rows.append(row([escape(AmendmentWording.yearLabel(year)), DocumentNotation.amount(year.school.after), DocumentNotation.signed(year.school.change),
+                                 DocumentNotation.amount(year.participants.after), DocumentNotation.signed(year.participants.change)]))
             }
+            markdown.block(rows.joined(separator: "\n"))
         }
-        lines.append("")
-        lines.append(AmendmentWording.unchanged)
-        lines.append("")
-        lines.append("## Ondertekening")
-        for party in document.parties {
-            lines.append("")
-            lines.append("**\(cell(party.name))** (\(party.role))")
-            lines.append("")
-            lines.append("Naam: ____________________  ")
-            lines.append("Datum: ____________________  ")
-            lines.append("Handtekening: ____________________")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        markdown.block(escape(AmendmentWording.unchanged))
+        MarkdownRenderer.signatures(SignatureBlock.amendment(document), into: &markdown)
+        return markdown.text
     }
 
     static func json(_ document: AmendmentDocument) -> String {
@@ -337,6 +320,9 @@ enum AmendmentRenderer {
             "years": .array(years),
             "services": .array(services),
             "total": pair(document.total),
+            "supplier": DocumentJSON.party(document.supplier),
+            "municipalityParty": DocumentJSON.party(document.municipality),
+            "illustrative": .array(document.illustrative.map { .string($0.dutch) }),
         ])
         return JSONWriter.write(value)
     }

@@ -560,7 +560,7 @@ public enum ComparisonHTML {
         var html = Markup()
         let title = "Vergelijking van voorstellen voor gemeente \(comparison.municipalityName)"
         html.line("<header class=\"document-header\">")
-        html.line("<p class=\"supplier\">\(escape(DocumentBuilder.supplier.name))</p>")
+        html.line("<p class=\"supplier\">\(escape(DocumentWording.libraryName))</p>")
         html.line("<h1>\(escape(title))</h1>")
         html.line("</header>")
         html.line("<p class=\"intro\">\(escape(ComparisonWording.introduction(comparison)))</p>")
@@ -611,12 +611,12 @@ public enum ComparisonHTML {
         }
         for index in 1..<offers {
             let difference = year.map { amounts.difference(index, $0) } ?? amounts.termDifferences[index]
-            cells += cell(difference.map(\.dutchSignedString))
+            cells += cell(difference.map(DocumentNotation.signed))
         }
         return cells
     }
 
-    private static func cell(_ amount: Money?) -> String { cell(amount?.dutchString as String?) }
+    private static func cell(_ amount: Money?) -> String { cell(amount.map(DocumentNotation.amount)) }
 
     private static func cell(_ text: String?) -> String {
         guard let text else { return "<td class=\"amount empty\">—</td>" }
@@ -806,9 +806,9 @@ enum ComparisonWording {
         let amounts = Set(gap.costs.map(\.amount))
         if amounts.count == 1, let amount = amounts.first, let first = gap.costs.first?.year, let last = gap.costs.last?.year {
             let years = first == last ? "\(first)" : "\(first)–\(last)"
-            return "\(gap.name): \(amount.dutchString) per jaar (\(years))"
+            return "\(gap.name): \(DocumentNotation.amount(amount)) per jaar (\(years))"
         }
-        return "\(gap.name): " + gap.costs.map { "\($0.amount.dutchString) in \($0.year)" }.joined(separator: ", ")
+        return "\(gap.name): " + gap.costs.map { "\(DocumentNotation.amount($0.amount)) in \($0.year)" }.joined(separator: ", ")
     }
 
     /// "Vestiging Beilen (grote bibliotheek, nodig: 5)".
@@ -842,11 +842,11 @@ enum ComparisonWording {
         let totals = comparison.municipalityTotals
         let yearly = comparison.years.compactMap { year -> String? in
             guard let difference = totals.difference(index, year.year) else { return nil }
-            return "\(difference.dutchSignedString) in \(year.year)"
+            return "\(DocumentNotation.signed(difference)) in \(year.year)"
         }
         var cost = "Kosten voor de gemeente ten opzichte van \(base): "
         cost += yearly.isEmpty ? "geen gemeenschappelijke jaren" : yearly.joined(separator: ", ")
-        cost += "; over de hele looptijd \(totals.termDifferences[index].dutchSignedString)."
+        cost += "; over de hele looptijd \(DocumentNotation.signed(totals.termDifferences[index]))."
         sentences.append(cost)
         // Service names may contain commas ("Leven lang ontwikkelen, pakket 1: …"), so semicolons separate them.
         func names(_ services: [ServiceName]) -> String { services.map(\.name).joined(separator: "; ") }

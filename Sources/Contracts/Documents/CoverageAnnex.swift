@@ -142,7 +142,7 @@ extension HTMLRenderer {
             for gap in coverage.gaps {
                 if let costs = gap.costs {
                     html.line("<tr><td>\(escape(gap.name))</td>"
-                        + costs.map { "<td class=\"amount\">\(escape($0.dutchString))</td>" }.joined() + "</tr>")
+                        + costs.map { "<td class=\"amount\">\(escape(DocumentNotation.amount($0)))</td>" }.joined() + "</tr>")
                 } else {
                     html.line("<tr><td>\(escape(gap.name))</td><td colspan=\"\(years.count)\">\(escape(CoverageWording.notApplicable))</td></tr>")
                 }
@@ -190,7 +190,7 @@ extension MarkdownRenderer {
             blocks.append(escape(CoverageWording.gapsIntroduction))
             var gaps = [row(["Dienst"] + years.map { String($0.year) }), row(["---"] + years.map { _ in "---:" })]
             for gap in coverage.gaps {
-                gaps.append(row([escape(gap.name)] + (gap.costs?.map { escape($0.dutchString) }
+                gaps.append(row([escape(gap.name)] + (gap.costs?.map { escape(DocumentNotation.amount($0)) }
                     ?? [CoverageWording.notApplicable] + Array(repeating: "", count: max(0, years.count - 1)))))
             }
             blocks.append(gaps.joined(separator: "\n"))

@@ -1,9 +1,10 @@
 import Catalogue
 import JSON
 import Money
+import Pricing
 import Support
 
-/// The offerte and the uitvoeringsovereenkomst as JSON: the whole document model, with the same
+/// The offerte, the uitvoeringsovereenkomst and the rekenbijlage as JSON: the whole document model, with the same
 /// numbers as the HTML and Markdown. Money is a string in the JSON form ("95116.00"), dates are
 /// "2026-01-15", quantities are strings ("2.5"), years are numbers; an absent optional value is
 /// `null`, so every document of a kind has the same keys. Keys are sorted, so reruns are
@@ -19,10 +20,16 @@ public enum DocumentJSON {
         JSONWriter.write(json(document))
     }
 
-    /// The offerte as a JSON value, with `"kind": "offerte"`.
+    /// The rekenbijlage as JSON text, ending in a newline.
+    public static func encode(_ document: CalculationDocument) -> String {
+        JSONWriter.write(json(document))
+    }
+
+    /// The offerte as a JSON value, with `"kind": "offerte"` and `"status": "final"` or `"concept"`.
     public static func json(_ document: QuoteDocument) -> JSONValue {
         var object = JSONObject()
         object.set("kind", "offerte")
+        object.set("status", status(document.release))
         object.set("reference", .string(document.reference))
         object.set("version", integer(document.version))
         object.set("supersedes", optional(document.supersedes))
@@ -34,9 +41,26 @@ public enum DocumentJSON {
         object.set("years", .array(document.years.map(year)))
         object.set("tiers", .array(document.tiers.map(tier)))
         object.set("totals", .array(document.totals.map(totals)))
+        object.set("schoolVatRate", .string(document.schoolVATRate))
+        object.set("conditions", .array(document.conditions.map(JSONValue.string)))
         object.set("notes", .array(document.notes.map(JSONValue.string)))
-        object.set("annexes", .array(document.annexes.map(annex)))
+        object.set("checks", checks(document.checks))
         if let coverage = document.coverage { object.set("coverage", coverageJSON(coverage)) }
+        return .object(object)
+    }
+
+    /// The rekenbijlage as a JSON value, with `"kind": "rekenbijlage"`.
+    public static func json(_ document: CalculationDocument) -> JSONValue {
+        var object = JSONObject()
+        object.set("kind", "rekenbijlage")
+        object.set("belongsTo", .string(document.belongsTo))
+        object.set("date", date(document.date))
+        object.set("supplier", optional(document.supplier))
+        object.set("municipalityName", .string(document.municipality))
+        object.set("years", .array(document.years.map(year)))
+        object.set("annexes", .array(document.annexes.map(annex)))
+        object.set("totals", .array(document.totals.map(totals)))
+        object.set("illustrative", .array(document.illustrative.map { .string($0.dutch) }))
         return .object(object)
     }
 
@@ -77,8 +101,11 @@ public enum DocumentJSON {
     public static func json(_ document: AgreementDocument) -> JSONValue {
         var object = JSONObject()
         object.set("kind", "uitvoeringsovereenkomst")
+        object.set("status", status(document.release))
         object.set("reference", .string(document.reference))
         object.set("quoteReference", .string(document.quoteReference))
+        object.set("quoteDate", date(document.quoteDate))
+        object.set("acceptedOn", document.acceptedOn.map(date) ?? .null)
         object.set("date", date(document.date))
         object.set("supplier", party(document.supplier))
         object.set("municipality", party(document.municipality))
@@ -87,22 +114,77 @@ public enum DocumentJSON {
         object.set("years", .array(document.years.map(year)))
         object.set("considerations", .array(document.considerations.map(JSONValue.string)))
         object.set("articles", .array(document.articles.map(article)))
+        object.set("annexes", .array(DocumentWording.agreementAnnexes.map(JSONValue.string)))
+        object.set("activities", .array(document.activities.map(activity)))
         object.set("tiers", .array(document.tiers.map(tier)))
         object.set("totals", .array(document.totals.map(totals)))
         object.set("serviceLevels", .array(document.serviceLevels.map(serviceLevel)))
         object.set("instalments", .array(document.instalments.map(instalment)))
-        object.set("annexes", .array(document.annexes.map(annex)))
-        object.set("notes", .array(document.notes.map(JSONValue.string)))
+        object.set("books", .array(document.books.map(book)))
+        object.set("checks", checks(document.checks))
         return .object(object)
     }
 
     // MARK: Parts
 
-    private static func party(_ party: DocumentParty) -> JSONValue {
+    /// "final" or "concept".
+    private static func status(_ release: DocumentRelease) -> JSONValue {
+        .string(release.isConcept ? "concept" : "final")
+    }
+
+    /// A party with the field names of `organisation.json` (and a profile's parties' data), so a
+    /// stored document can be read back as parties' data; unknown values are null.
+    static func party(_ party: DocumentParty) -> JSONValue {
         var object = JSONObject()
-        object.set("name", .string(party.name))
+        object.set("legalName", optional(party.name))
+        object.set("tradeName", optional(party.tradeName))
+        object.set("alias", .string(party.alias))
         object.set("role", .string(party.role))
-        object.set("representative", optional(party.representative))
+        object.set("address", party.address.map { address in
+            .object(JSONObject([.init(key: "street", value: optional(address.street)), .init(key: "postcode", value: optional(address.postcode)),
+                                .init(key: "city", value: optional(address.city)), .init(key: "country", value: .string(address.country))]))
+        } ?? .null)
+        object.set("kvk", optional(party.kvk))
+        object.set("oin", optional(party.oin))
+        object.set("vatNumber", optional(party.vatNumber))
+        object.set("iban", optional(party.iban))
+        object.set("signatory", party.signatory.map { signatory in
+            .object(JSONObject([.init(key: "name", value: optional(signatory.name)), .init(key: "function", value: optional(signatory.function)),
+                                .init(key: "mandate", value: optional(signatory.mandate))]))
+        } ?? .null)
+        object.set("contact", party.contact.map { contact in
+            .object(JSONObject([.init(key: "name", value: optional(contact.name)), .init(key: "function", value: optional(contact.function)),
+                                .init(key: "email", value: optional(contact.email)), .init(key: "phone", value: optional(contact.phone))]))
+        } ?? .null)
+        object.set("illustrative", .bool(party.illustrative))
+        return .object(object)
+    }
+
+    /// What is missing (source, path, label) and what is illustrative.
+    private static func checks(_ checks: DocumentChecks) -> JSONValue {
+        var object = JSONObject()
+        object.set("missing", .array(checks.missing.map { gap in
+            .object(JSONObject([.init(key: "source", value: .string(gap.source)), .init(key: "path", value: .string(gap.path)),
+                                .init(key: "label", value: .string(gap.label))]))
+        }))
+        object.set("illustrative", .array(checks.illustrative.map { .string($0.dutch) }))
+        return .object(object)
+    }
+
+    private static func activity(_ activity: DocumentActivity) -> JSONValue {
+        var object = JSONObject()
+        object.set("service", .string(activity.service))
+        object.set("description", optional(activity.description))
+        object.set("commitments", .array(activity.commitments.map(JSONValue.string)))
+        object.set("illustrative", .bool(activity.illustrative))
+        return .object(object)
+    }
+
+    private static func book(_ book: DocumentBook) -> JSONValue {
+        var object = JSONObject()
+        object.set("year", integer(book.year))
+        object.set("status", .string(book.status))
+        object.set("hash", .string(book.hash))
         return .object(object)
     }
 
@@ -138,6 +220,7 @@ public enum DocumentJSON {
         object.set("oneOff", byYear(service.oneOff))
         object.set("hasQuote", .bool(service.hasQuote))
         object.set("hasIndicative", .bool(service.hasIndicative))
+        object.set("illustrative", .bool(service.illustrative))
         return .object(object)
     }
 
@@ -196,6 +279,7 @@ public enum DocumentJSON {
         object.set("explanation", .string(line.explanation))
         object.set("quote", .bool(line.isQuote))
         object.set("indicative", .bool(line.isIndicative))
+        object.set("illustrative", .bool(line.illustrative))
         return .object(object)
     }
 
@@ -216,6 +300,7 @@ public enum DocumentJSON {
         object.set("name", .string(level.name))
         object.set("value", .string(level.value))
         object.set("note", optional(level.note))
+        object.set("illustrative", .bool(level.illustrative))
         return .object(object)
     }
 
@@ -244,5 +329,30 @@ public enum DocumentJSON {
 
     private static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null
+    }
+}
+
+extension DocumentJSON {
+    /// A party read back from a stored document's JSON (`party(_:)`'s shape; a document stored
+    /// before the parties' data had only a `name`), with `alias` and `role` when the JSON lacks them.
+    static func party(from value: JSONValue?, alias: String, role: String) -> DocumentParty {
+        guard let object = value?.objectValue else { return DocumentParty(name: nil, alias: alias, role: role) }
+        func text(_ key: String, in object: JSONObject? = nil) -> String? { (object ?? value?.objectValue)?[key]?.stringValue }
+        let address = object["address"]?.objectValue.map { address in
+            PostalAddress(street: text("street", in: address), postcode: text("postcode", in: address), city: text("city", in: address),
+                          country: text("country", in: address) ?? "NL")
+        }
+        let signatory = object["signatory"]?.objectValue.map { signatory in
+            Signatory(name: text("name", in: signatory), function: text("function", in: signatory), mandate: text("mandate", in: signatory))
+        }
+        let contact = object["contact"]?.objectValue.map { contact in
+            ContactPerson(name: text("name", in: contact), function: text("function", in: contact), email: text("email", in: contact),
+                          phone: text("phone", in: contact))
+        }
+        var illustrative = false
+        if case .bool(let flag)? = object["illustrative"] { illustrative = flag }
+        return DocumentParty(name: text("legalName") ?? text("name"), tradeName: text("tradeName"), alias: text("alias") ?? alias,
+                             role: text("role") ?? role, address: address, kvk: text("kvk"), oin: text("oin"), vatNumber: text("vatNumber"),
+                             iban: text("iban"), signatory: signatory, contact: contact, illustrative: illustrative)
     }
 }

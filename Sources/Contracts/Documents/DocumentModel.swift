@@ -7,14 +7,101 @@ import Support
 /// from a priced offer; the renderers (HTML, Markdown, JSON) only lay it out, so every format
 /// shows the same numbers. Texts are Dutch: they are read by municipal officials.
 
-/// A party to a quote or an agreement.
+/// Whether a document is final or a concept. A final document is refused while parties' data
+/// are missing (shown as "[in te vullen]"), and, unless `allowIllustrative`, while it rests on
+/// data marked illustrative (which it then still marks). A concept carries CONCEPT on every page,
+/// states no acceptance and can be made from anything.
+public enum DocumentRelease: Sendable, Equatable {
+    case concept
+    case final(allowIllustrative: Bool)
+
+    /// Whether the document is a concept.
+    public var isConcept: Bool { self == .concept }
+}
+
+/// A party to a quote or an agreement, with what the documents print about it. A nil field is
+/// unknown and printed as "[in te vullen]" where the document needs it.
 public struct DocumentParty: Sendable, Equatable {
-    /// "Biblionet Drenthe (Bind bibliotheken)", "Gemeente Midden-Drenthe".
-    public var name: String
-    /// "opdrachtnemer", "opdrachtgever".
+    /// The legal name: "Stichting Biblionet Drenthe", "Gemeente Midden-Drenthe".
+    public var name: String?
+    /// The name it trades under: "Bind bibliotheken".
+    public var tradeName: String?
+    /// How the articles call it: "de gemeente", "de bibliotheek".
+    public var alias: String
+    /// Its role in the subsidy relationship: "subsidieverlener", "subsidieontvanger".
     public var role: String
-    /// Who signs for the party, if known; else a blank line is printed.
-    public var representative: String?
+    public var address: PostalAddress?
+    /// The Chamber of Commerce number.
+    public var kvk: String?
+    /// The government organisation number (a municipality).
+    public var oin: String?
+    public var vatNumber: String?
+    public var iban: String?
+    public var signatory: Signatory?
+    public var contact: ContactPerson?
+    /// Whether these details are placeholders.
+    public var illustrative: Bool
+
+    /// Creates a party.
+    public init(name: String?, tradeName: String? = nil, alias: String, role: String, address: PostalAddress? = nil, kvk: String? = nil,
+                oin: String? = nil, vatNumber: String? = nil, iban: String? = nil, signatory: Signatory? = nil,
+                contact: ContactPerson? = nil, illustrative: Bool = false) {
+        self.name = name
+        self.tradeName = tradeName
+        self.alias = alias
+        self.role = role
+        self.address = address
+        self.kvk = kvk
+        self.oin = oin
+        self.vatNumber = vatNumber
+        self.iban = iban
+        self.signatory = signatory
+        self.contact = contact
+        self.illustrative = illustrative
+    }
+}
+
+/// A detail a final document needs and the data do not give.
+public struct DocumentGap: Sendable, Equatable {
+    /// Where it belongs: "organisation.json", "the profile of midden-drenthe".
+    public var source: String
+    /// The field path there: "kvk", "signatory.name".
+    public var path: String
+    /// What the document calls it, in Dutch: "KvK-nummer van de bibliotheek".
+    public var label: String
+}
+
+/// Data marked illustrative that a document rests on.
+public struct DocumentIllustration: Sendable, Equatable {
+    /// In Dutch, for the document: "18 scholen (namen en leerlingaantallen)".
+    public var dutch: String
+    /// In English, for messages: "18 schools of the profile".
+    public var english: String
+}
+
+/// What a document lacks or rests on for a final release.
+public struct DocumentChecks: Sendable, Equatable {
+    /// The details that are missing, in the order the document needs them.
+    public var missing: [DocumentGap] = []
+    /// The illustrative data used.
+    public var illustrative: [DocumentIllustration] = []
+
+    /// Why the document cannot be released as `release`, in English, or nil when it can.
+    public func problem(for release: DocumentRelease, document: String) -> String? {
+        guard case .final(let allowIllustrative) = release else { return nil }
+        var parts: [String] = []
+        let sources = missing.map(\.source).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for source in sources {
+            parts.append("missing in \(source): " + missing.filter { $0.source == source }.map(\.path).joined(separator: ", "))
+        }
+        if !allowIllustrative, !illustrative.isEmpty {
+            parts.append("marked illustrative: " + illustrative.map(\.english).joined(separator: "; "))
+        }
+        guard !parts.isEmpty else { return nil }
+        var advice = "fill in what is missing"
+        if !illustrative.isEmpty && !allowIllustrative { advice += " and replace the illustrative data (or allow them with --allow-illustrative: the document stays marked)" }
+        return "\(document) cannot be made final: " + parts.joined(separator: "; ") + "; \(advice), or make a concept with --concept"
+    }
 }
 
 /// One year of a document: which book priced it.
@@ -51,6 +138,8 @@ public struct DocumentService: Sendable, Equatable {
     public var hasQuote: Bool
     /// Whether any of its lines is a guide price.
     public var hasIndicative: Bool
+    /// Whether its amount rests on data marked illustrative (a school's pupils, a branch's size).
+    public var illustrative: Bool = false
 }
 
 /// A programme line with its services.
@@ -121,6 +210,8 @@ public struct DocumentLine: Sendable, Equatable {
     public var isQuote: Bool
     /// Whether it is a guide price.
     public var isIndicative: Bool
+    /// Whether it rests on data marked illustrative.
+    public var illustrative: Bool = false
 }
 
 /// The priced lines of one year, as an annex.
@@ -152,6 +243,30 @@ public struct DocumentServiceLevel: Sendable, Equatable {
     /// "5 boeken per leerling".
     public var value: String
     public var note: String?
+    /// Whether the school (its name or pupils) is marked illustrative.
+    public var illustrative: Bool = false
+}
+
+/// What the library does for one service: the obligations in numbers that the agreement binds
+/// it to (Raad van State 2021: only what is stated explicitly binds).
+public struct DocumentActivity: Sendable, Equatable {
+    /// The service's Dutch name.
+    public var service: String
+    /// What it is, from the catalogue.
+    public var description: String?
+    /// The commitments in numbers, one sentence each: "4 uur per week voor Consultatiebureau Beilen (CJG)".
+    public var commitments: [String]
+    /// Whether a commitment rests on illustrative data.
+    public var illustrative: Bool
+}
+
+/// A tariff book a document was priced with.
+public struct DocumentBook: Sendable, Equatable {
+    public var year: Int
+    /// "gepubliceerd", or "geraamd vanuit tariefboek 2025 (artikel 4)".
+    public var status: String
+    /// The SHA-256 of the book as frozen, "sha256:…".
+    public var hash: String
 }
 
 /// A clause of an agreement: a numbered article with its paragraphs.
@@ -188,6 +303,8 @@ public struct QuoteDocument: Sendable, Equatable {
     public var date: CalendarDate
     /// Until when the quote can be accepted.
     public var validUntil: CalendarDate
+    /// Final or concept.
+    public var release: DocumentRelease
     public var supplier: DocumentParty
     public var municipality: DocumentParty
     public var title: String?
@@ -196,43 +313,74 @@ public struct QuoteDocument: Sendable, Equatable {
     public var tiers: [DocumentTier]
     /// One per year, then the whole term (year nil).
     public var totals: [DocumentTotals]
-    /// Remarks in Dutch: VAT, participant fees, projections, guide prices, custom quotes.
+    /// The VAT rate of the school contributions.
+    public var schoolVATRate: String
+    /// The conditions of the offer, in Dutch.
+    public var conditions: [String]
+    /// Remarks in Dutch (a late issue).
     public var notes: [String]
-    /// The priced lines per year.
-    public var annexes: [DocumentAnnex]
-    /// What the offer covers, as the last annex (nil when the quote was made without it).
+    /// What the offer covers, as the annex (nil when the quote was made without it).
     public var coverage: DocumentCoverage?
+    /// What is missing or illustrative.
+    public var checks: DocumentChecks
 }
 
-/// The uitvoeringsovereenkomst (execution agreement).
+/// The uitvoeringsovereenkomst: the agreement that carries out the grant of the subsidy
+/// (Awb art. 4:36).
 public struct AgreementDocument: Sendable, Equatable {
     /// "UVO-2026-001".
     public var reference: String
     /// The quote it follows from.
     public var quoteReference: String
+    /// When the quote was issued.
+    public var quoteDate: CalendarDate
+    /// When the municipality accepted the quote; nil for a concept, which states no acceptance.
+    public var acceptedOn: CalendarDate?
     /// The date of the agreement.
     public var date: CalendarDate
+    /// Final or concept.
+    public var release: DocumentRelease
     public var supplier: DocumentParty
     public var municipality: DocumentParty
     /// The first and last year.
     public var firstYear: Int
     public var lastYear: Int
     public var years: [DocumentYear]
-    /// "Overwegende dat …" paragraphs.
+    /// The recitals, each a clause in subordinate word order after "Overwegende dat": "de gemeente …".
     public var considerations: [String]
-    /// The numbered articles: subject, term, services, price, indexation, payment, reporting,
-    /// changes, the dBos arrangement, termination.
+    /// The numbered articles.
     public var articles: [DocumentArticle]
-    /// The services per tier with their price per year (the same overview as the quote).
+    /// What the library does per service, in numbers (annex 2 with the service levels).
+    public var activities: [DocumentActivity]
+    /// The services per tier with their amount per year (annex 1).
     public var tiers: [DocumentTier]
     /// One per year, then the whole term.
     public var totals: [DocumentTotals]
-    /// The service levels promised, per year and school.
+    /// The service levels promised, per year and school (annex 2).
     public var serviceLevels: [DocumentServiceLevel]
-    /// The payment schedule.
+    /// The payment schedule (annex 3).
     public var instalments: [DocumentInstalment]
+    /// The tariff books used (annex 4).
+    public var books: [DocumentBook]
+    /// What is missing or illustrative.
+    public var checks: DocumentChecks
+}
+
+/// The rekenbijlage: every priced line of an offer with how its amount comes about. It is made
+/// on request beside an offerte or agreement and is never part of what is signed.
+public struct CalculationDocument: Sendable, Equatable {
+    /// The document it explains: "offerte OFF-2026-001-v1", "uitvoeringsovereenkomst UVO-2026-001".
+    public var belongsTo: String
+    /// The date of that document.
+    public var date: CalendarDate
+    /// The library's and the municipality's names.
+    public var supplier: String?
+    public var municipality: String
+    public var years: [DocumentYear]
     /// The priced lines per year.
     public var annexes: [DocumentAnnex]
-    /// Remarks in Dutch.
-    public var notes: [String]
+    /// One per year, then the whole term.
+    public var totals: [DocumentTotals]
+    /// The illustrative data the lines rest on.
+    public var illustrative: [DocumentIllustration]
 }

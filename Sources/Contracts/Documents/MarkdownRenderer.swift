@@ -1,45 +1,47 @@
 import Catalogue
 import Money
 
-/// Lays out the offerte and the uitvoeringsovereenkomst as GitHub-flavoured Markdown, with the
-/// same content, wording and numbers as the HTML. Every text from the model passes through
-/// `escape`, so no input can turn into formatting, a link, HTML or a spreadsheet formula.
+/// Lays out the offerte, the uitvoeringsovereenkomst and the rekenbijlage as GitHub-flavoured
+/// Markdown, with the same content, wording and numbers as the HTML. Every text from the model
+/// passes through `escape`, so no input can turn into formatting, a link, HTML or a spreadsheet
+/// formula. A concept says CONCEPT in its title and in its first paragraph.
 public enum MarkdownRenderer {
     /// The offerte in Markdown.
     public static func render(_ document: QuoteDocument) -> String {
         var markdown = MarkdownText()
         let years = document.years
-        markdown.block("# Offerte")
-        markdown.block("**\(escape(document.supplier.name))**")
+        let concept = document.release.isConcept
+        markdown.block(concept ? "# Offerte (CONCEPT)" : "# Offerte")
+        markdown.block("**\(escape(DocumentWording.partyName(document.supplier)))**\\\n"
+            + DocumentWording.supplierDetails(document.supplier).map(placeholders).joined(separator: "\\\n"))
         markdown.block([
             field("Kenmerk", document.reference),
             field("Versie", DocumentWording.version(document.version, supersedes: document.supersedes)),
             field("Datum", document.date.dutchString),
-            field("Geldig tot", document.validUntil.dutchString),
+            field("Geldig tot en met", document.validUntil.dutchString),
         ].map { "- " + $0 }.joined(separator: "\n"))
-        var addressee = "Aan: **\(escape(document.municipality.name))**"
-        if let representative = document.municipality.representative {
-            addressee += "\\\nt.a.v. \(escape(representative))"
+        notices(concept: concept ? "een offerte" : nil, checks: document.checks, into: &markdown)
+        var addressee = "Aan: **\(escape(DocumentWording.partyName(document.municipality)))**"
+        if let signatory = document.municipality.signatory, let name = signatory.name {
+            addressee += "\\\nt.a.v. \(escape(name))" + (signatory.function.map { ", " + escape($0) } ?? "")
         }
+        addressee += "\\\n" + placeholders(DocumentWording.address(document.municipality.address))
         markdown.block(addressee)
         markdown.block("## \(escape(document.title ?? DocumentWording.defaultTitle))")
-        markdown.block(escape(DocumentWording.quoteIntroduction(years)))
-
-        markdown.block("## Diensten en prijzen")
+        markdown.block(escape(QuoteWording.introduction(document)))
+        markdown.block("## Activiteiten en subsidiebedrag per jaar")
         markdown.block(escape(DocumentWording.overviewExplanation))
         servicesTables(document.tiers, years: years, into: &markdown)
         totalsSection(document.totals, years: years, into: &markdown)
-        notesSection(document.notes, into: &markdown)
-
-        markdown.block("## Voor akkoord")
-        markdown.block(escape(DocumentWording.acceptance(reference: document.reference)))
-        for party in [document.municipality, document.supplier] {
-            signatureBlock(party, fields: ["Naam", "Functie", "Datum", "Handtekening"], into: &markdown)
-        }
-
-        annexSections(document.annexes, years: years, into: &markdown)
+        let conditions = document.conditions + document.notes
+        markdown.block("## Voorwaarden")
+        markdown.block(conditions.enumerated().map { "\($0.offset + 1). \(placeholders($0.element))" }.joined(separator: "\n"))
+        markdown.block("## Aanvaarden")
+        markdown.block(placeholders(QuoteWording.howToAccept(document)))
+        signatures(SignatureBlock.quote(document), into: &markdown)
         if let coverage = document.coverage {
-            for block in coverageBlocks(coverage, number: document.annexes.count + 1, years: years) { markdown.block(block) }
+            markdown.block("---")
+            for block in coverageBlocks(coverage, number: 1, years: years) { markdown.block(block) }
         }
         return markdown.text
     }
@@ -47,48 +49,62 @@ public enum MarkdownRenderer {
     /// The uitvoeringsovereenkomst in Markdown.
     public static func render(_ document: AgreementDocument) -> String {
         var markdown = MarkdownText()
-        let years = document.years
-        markdown.block("# Uitvoeringsovereenkomst")
-        markdown.block("**\(escape(document.supplier.name))**")
+        let concept = document.release.isConcept
+        markdown.block(concept ? "# Uitvoeringsovereenkomst (CONCEPT)" : "# Uitvoeringsovereenkomst")
+        markdown.block(escape(AgreementWording.subtitle(document)))
+        markdown.block("**\(escape(DocumentWording.partyName(document.supplier)))**")
         markdown.block([
             field("Kenmerk", document.reference),
-            escape(DocumentWording.belongsToQuote(document.quoteReference)),
+            field("Offerte", "\(document.quoteReference) van \(document.quoteDate.dutchString)"),
             field("Datum", document.date.dutchString),
             field("Looptijd", DocumentWording.term(first: document.firstYear, last: document.lastYear)),
         ].map { "- " + $0 }.joined(separator: "\n"))
-
-        markdown.block("De ondergetekenden:")
-        markdown.block(DocumentWording.agreementParties(document).enumerated().map { index, party in
-            "\(index + 1). \(partyDescription(party.0, alias: party.1))"
+        notices(concept: concept ? "een uitvoeringsovereenkomst" : nil, checks: document.checks, into: &markdown)
+        markdown.block("## Partijen")
+        markdown.block([document.municipality, document.supplier].enumerated().map { index, party in
+            "\(index + 1). **\(placeholders(DocumentWording.partyName(party)))**, \(placeholders(DocumentWording.partyClauses(party)))"
         }.joined(separator: "\n"))
+        markdown.block("hierna samen: partijen.")
+        markdown.block("## Overwegingen")
         markdown.block("Overwegende dat:")
-        markdown.block(document.considerations.map { "- " + escape($0) }.joined(separator: "\n"))
-        markdown.block("Komen het volgende overeen:")
-
+        markdown.block(document.considerations.enumerated().map { "\(letter($0.offset)) \(escape($0.element))" }.joined(separator: "\\\n"))
+        markdown.block("komen het volgende overeen.")
         for article in document.articles {
             markdown.block("### Artikel \(article.number) \(escape(article.title))")
             // Each paragraph carries its number in bold, so Markdown does not renumber it as a list.
             for (index, paragraph) in article.paragraphs.enumerated() {
-                markdown.block("**\(article.number).\(index + 1)** \(escape(paragraph))")
+                markdown.block("**\(article.number).\(index + 1)** \(placeholders(paragraph))")
             }
         }
-
-        markdown.block("## Overzicht van diensten en prijzen")
-        markdown.block(escape(DocumentWording.overviewExplanation))
-        servicesTables(document.tiers, years: years, into: &markdown)
-        totalsSection(document.totals, years: years, into: &markdown)
-        serviceLevelsSection(document, into: &markdown)
-        instalmentsSection(document, into: &markdown)
-        notesSection(document.notes, into: &markdown)
-
-        markdown.block("## Ondertekening")
-        markdown.block("Aldus overeengekomen en in tweevoud getekend.")
-        for party in [document.municipality, document.supplier] {
-            signatureBlock(party, fields: ["Plaats", "Datum", "Naam", "Functie", "Handtekening"], into: &markdown)
-        }
-
-        annexSections(document.annexes, years: years, into: &markdown)
+        signatures(SignatureBlock.agreement(document), into: &markdown)
+        markdown.block("## Bijlagen")
+        markdown.block(DocumentWording.agreementAnnexes.enumerated().map { "\($0.offset + 1). \(escape($0.element))" }.joined(separator: "\n"))
+        agreementAnnexes(document, into: &markdown)
         return markdown.text
+    }
+
+    /// The rekenbijlage in Markdown.
+    public static func render(_ document: CalculationDocument) -> String {
+        var markdown = MarkdownText()
+        markdown.block("# Rekenbijlage")
+        if let supplier = document.supplier { markdown.block("**\(escape(supplier))**") }
+        markdown.block([field("Bij", document.belongsTo), field("Gemeente", document.municipality), field("Datum", document.date.dutchString)]
+            .map { "- " + $0 }.joined(separator: "\n"))
+        markdown.block(escape(DocumentWording.calculationIntroduction))
+        if !document.illustrative.isEmpty { markdown.block("> " + escape(DocumentWording.illustrativeNotice(document.illustrative))) }
+        calculationSections(document, into: &markdown)
+        return markdown.text
+    }
+
+    /// "a)" … for the recitals.
+    private static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26))) + ")"
+    }
+
+    /// Escapes `text` and puts each "[in te vullen]" in bold.
+    static func placeholders(_ text: String) -> String {
+        let placeholder = escape(DocumentWording.missing)
+        return escape(text).replacing(placeholder, with: "**\(placeholder)**")
     }
 
     /// Makes text literal in Markdown, in a paragraph as well as in a table cell: `&`, `<` and
@@ -160,206 +176,18 @@ public enum MarkdownRenderer {
     // MARK: Shared parts
 
     /// "Kenmerk: OFF-2025-001", with the value escaped.
-    private static func field(_ label: String, _ value: String) -> String {
+    static func field(_ label: String, _ value: String) -> String {
         "\(label): \(escape(value))"
     }
 
-    /// One table per tier, as in the HTML: a row per programme line heading and per service,
-    /// a column per year and one for the term, then the subtotal.
-    private static func servicesTables(_ tiers: [DocumentTier], years: [DocumentYear], into markdown: inout MarkdownText) {
-        for tier in tiers {
-            markdown.block("### \(escape(tier.name))")
-            var rows = [
-                "| Dienst | " + years.map { escape(DocumentWording.yearLabel($0)) + " | " }.joined()
-                    + escape(DocumentWording.termTotalLabel(years)) + " |",
-                "| :-- | " + String(repeating: "--: | ", count: years.count + 1).dropLast(),
-            ]
-            for programmeLine in tier.programmeLines {
-                rows.append("| **\(escape(programmeLine.name))** | " + String(repeating: " | ", count: years.count + 1).dropLast())
-                for service in programmeLine.services {
-                    var name = escape(service.name)
-                    for marker in DocumentWording.markers(quote: service.hasQuote, indicative: service.hasIndicative) {
-                        name += " " + escape(marker)
-                    }
-                    name += " — " + escape(DocumentWording.sectionLabel(service.section))
-                    var cells = [name]
-                    for year in years {
-                        guard let amount = service.amounts.byYear[year.year] else {
-                            cells.append("—")
-                            continue
-                        }
-                        var cell = escape(amount.dutchString)
-                        if let oneOff = service.oneOff[year.year] {
-                            cell += " (\(escape(DocumentWording.oneOffPart(oneOff))))"
-                        }
-                        cells.append(cell)
-                    }
-                    cells.append(escape(service.amounts.total.dutchString))
-                    rows.append(row(cells))
-                }
-            }
-            rows.append(row(["**Subtotaal \(escape(tier.name))**"]
-                + years.map { year in tier.subtotal.byYear[year.year].map { "**\(escape($0.dutchString))**" } ?? "—" }
-                + ["**\(escape(tier.subtotal.total.dutchString))**"]))
-            markdown.block(rows.joined(separator: "\n"))
-        }
-    }
-
     /// A table row from cells that are already escaped.
-    private static func row(_ cells: [String]) -> String {
+    static func row(_ cells: [String]) -> String {
         "| " + cells.joined(separator: " | ") + " |"
-    }
-
-    /// The totals per year and for the term, with the sentence that says which line the
-    /// municipality pays, and the footnotes of projected years.
-    private static func totalsSection(_ totals: [DocumentTotals], years: [DocumentYear], into markdown: inout MarkdownText) {
-        markdown.block("### Totalen")
-        markdown.block(escape(DocumentWording.totalsExplanation))
-        var rows = [
-            "| | " + years.map { escape(DocumentWording.yearLabel($0)) + " | " }.joined() + "Totaal looptijd |",
-            "| :-- | " + String(repeating: "--: | ", count: years.count + 1).dropLast(),
-        ]
-        let columns: [Int?] = years.map { Optional($0.year) } + [nil]
-        for totalsRow in DocumentWording.totalsRows {
-            let emphasis = totalsRow.kind == .municipality ? "**" : ""
-            rows.append(row(["\(emphasis)\(escape(totalsRow.label))\(emphasis)"] + columns.map { year in
-                guard let amount = totals.first(where: { $0.year == year }).map(totalsRow.value) else { return "—" }
-                return "\(emphasis)\(escape(amount.dutchString))\(emphasis)"
-            }))
-        }
-        markdown.block(rows.joined(separator: "\n"))
-        footnotes(years, into: &markdown)
-    }
-
-    /// The footnotes of projected years, each a paragraph of its own.
-    private static func footnotes(_ years: [DocumentYear], into markdown: inout MarkdownText) {
-        for footnote in DocumentWording.projectionFootnotes(years) {
-            markdown.block(escape(footnote))
-        }
-    }
-
-    /// The remarks as a numbered list.
-    private static func notesSection(_ notes: [String], into markdown: inout MarkdownText) {
-        guard !notes.isEmpty else { return }
-        markdown.block("## Toelichting")
-        markdown.block(notes.enumerated().map { "\($0.offset + 1). \(escape($0.element))" }.joined(separator: "\n"))
-    }
-
-    /// A party's signature block: role and name, and a dotted line per field.
-    private static func signatureBlock(_ party: DocumentParty, fields: [String], into markdown: inout MarkdownText) {
-        markdown.block("**\(escape(DocumentWording.capitalised(party.role))): \(escape(party.name))**")
-        markdown.block(fields.map { field in
-            let filled = field == "Naam" ? party.representative.map(escape) : nil
-            return "- \(field): \(filled ?? String(repeating: "…", count: 30))"
-        }.joined(separator: "\n"))
-    }
-
-    /// "**Gemeente Midden-Drenthe**, opdrachtgever, hierna te noemen: de gemeente;".
-    private static func partyDescription(_ party: DocumentParty, alias: String) -> String {
-        var text = "**\(escape(party.name))**, \(escape(party.role))"
-        if let representative = party.representative {
-            text += ", vertegenwoordigd door \(escape(representative))"
-        }
-        return text + ", hierna te noemen: \(escape(alias))"
-    }
-
-    /// One annex per year after a rule: the priced lines as a table, their explanations as a
-    /// list numbered like the table's rows, then the year's totals.
-    private static func annexSections(_ annexes: [DocumentAnnex], years: [DocumentYear], into markdown: inout MarkdownText) {
-        for (index, annex) in annexes.enumerated() {
-            markdown.block("---")
-            markdown.block("## \(escape(DocumentWording.annexHeading(number: index + 1, annex: annex)))")
-            markdown.block(escape(DocumentWording.annexIntroduction))
-            if let note = years.first(where: { $0.year == annex.year })?.note {
-                markdown.block(escape(DocumentWording.projectionSentence(year: annex.year, note: note)))
-            }
-            var rows = [
-                "| Nr. | Dienst | Onderdeel | Onderwerp | Aantal | Prijs per eenheid | Bedrag | Frequentie | Betaler |",
-                "| --: | :-- | :-- | :-- | --: | --: | --: | :-- | :-- |",
-            ]
-            for (lineIndex, line) in annex.lines.enumerated() {
-                var component = escape(line.componentName)
-                for marker in DocumentWording.markers(quote: line.isQuote, indicative: line.isIndicative) {
-                    component += " " + escape(marker)
-                }
-                rows.append(row([
-                    String(lineIndex + 1), escape(line.serviceName), component, escape(line.subject ?? "—"),
-                    escape(line.quantity.dutchString), escape(line.unitPrice.dutchString), escape(line.amount.dutchString),
-                    escape(line.recurrence), escape(DocumentWording.payer(line)),
-                ]))
-            }
-            markdown.block(rows.joined(separator: "\n"))
-            if !annex.lines.isEmpty {
-                markdown.block("Toelichting per regel:")
-                markdown.block(annex.lines.enumerated().map { "\($0.offset + 1). \(escape($0.element.explanation))" }
-                    .joined(separator: "\n"))
-            }
-            markdown.block("### Totalen \(annex.year)")
-            var totals = ["| | \(annex.year) |", "| :-- | --: |"]
-            for totalsRow in DocumentWording.totalsRows {
-                let emphasis = totalsRow.kind == .municipality ? "**" : ""
-                totals.append(row(["\(emphasis)\(escape(totalsRow.label))\(emphasis)",
-                                   "\(emphasis)\(escape(totalsRow.value(annex.totals).dutchString))\(emphasis)"]))
-            }
-            markdown.block(totals.joined(separator: "\n"))
-        }
-    }
-
-    // MARK: Agreement parts
-
-    /// The promised service levels, one table per year: a row per school, a column per level,
-    /// grouped by service, as in the HTML.
-    private static func serviceLevelsSection(_ document: AgreementDocument, into markdown: inout MarkdownText) {
-        markdown.block("## Overzicht van dienstverleningsniveaus")
-        guard !document.serviceLevels.isEmpty else {
-            markdown.block(escape(DocumentWording.noServiceLevels))
-            return
-        }
-        markdown.block(escape(DocumentWording.serviceLevelsIntroduction))
-        let serviceNames = DocumentWording.serviceNames(document.tiers)
-        for year in document.years {
-            let table = DocumentWording.ServiceLevelTable(document.serviceLevels.filter { $0.year == year.year })
-            if table.groups.isEmpty { continue }
-            markdown.block("### \(escape(DocumentWording.yearLabel(year)))")
-            var rows = [
-                row(["School", "Leerlingen"] + table.levelNames.map(escape)),
-                row([":--", "--:"] + table.levelNames.map { _ in ":--" }),
-            ]
-            for group in table.groups {
-                rows.append(row(["**\(escape(serviceNames[group.service] ?? group.service))**", ""] + table.levelNames.map { _ in "" }))
-                for schoolRow in group.rows {
-                    rows.append(row([escape(schoolRow.school), String(schoolRow.pupils)] + table.levelNames.map { name in
-                        guard let level = schoolRow.levels[name] else { return "—" }
-                        return escape(level.value) + (level.note.map { " (\(escape($0)))" } ?? "")
-                    }))
-                }
-            }
-            markdown.block(rows.joined(separator: "\n"))
-        }
-        footnotes(document.years, into: &markdown)
-    }
-
-    /// The payment schedule, with per year a total row equal to what the municipality pays.
-    private static func instalmentsSection(_ document: AgreementDocument, into markdown: inout MarkdownText) {
-        markdown.block("## Overzicht van termijnen")
-        var rows = ["| Jaar | Termijn | Vervaldatum | Bedrag |", "| :-- | :-- | :-- | --: |"]
-        for year in document.years {
-            let instalments = document.instalments.filter { $0.year == year.year }
-            if instalments.isEmpty { continue }
-            for instalment in instalments {
-                rows.append(row([escape(DocumentWording.yearLabel(year)), escape(instalment.period),
-                                 escape(instalment.due.dutchString), escape(instalment.amount.dutchString)]))
-            }
-            let total = document.totals.first { $0.year == year.year }?.municipality
-            rows.append(row(["**Totaal \(year.year)**", "", "", total.map { "**\(escape($0.dutchString))**" } ?? "—"]))
-        }
-        markdown.block(rows.joined(separator: "\n"))
-        footnotes(document.years, into: &markdown)
     }
 }
 
 /// The Markdown text being built, one block (paragraph, list, table, heading) at a time.
-private struct MarkdownText {
+struct MarkdownText {
     var text = ""
 
     /// Appends a block that is already escaped, separated from the previous one by a blank line.

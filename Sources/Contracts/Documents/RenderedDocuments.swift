@@ -18,6 +18,13 @@ public struct RenderedDocuments: Sendable, Equatable {
         json = DocumentJSON.encode(document)
     }
 
+    /// Renders a rekenbijlage.
+    public init(_ document: CalculationDocument) {
+        html = HTMLRenderer.render(document)
+        markdown = MarkdownRenderer.render(document)
+        json = DocumentJSON.encode(document)
+    }
+
     /// Renders an agreement.
     public init(_ document: AgreementDocument) {
         html = HTMLRenderer.render(document)

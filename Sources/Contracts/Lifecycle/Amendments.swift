@@ -147,9 +147,12 @@ public enum AgreementLifecycle {
         guard let fromBook = books[fromYear]?.book else { throw .internalError("agreement \(reference) has no book for \(fromYear)") }
 
         let current = state.segment(for: fromYear)
-        let (lines, descriptions) = try apply(changes, to: current.lines, fromYear: fromYear, firstYear: agreement.firstYear, book: fromBook)
-        var wording = descriptions
         let profile = newProfile ?? current.profile
+        // Subjects are named as the agreement names them: from the profile the lines are priced with.
+        let names = try? ProfileLoader.load(bytes: Array(profile.utf8), file: "profile")
+        let (lines, descriptions) = try apply(changes, to: current.lines, fromYear: fromYear, firstYear: agreement.firstYear, book: fromBook,
+                                              profile: names)
+        var wording = descriptions
         if newProfile != nil, newProfile != current.profile { wording.append("Het gemeenteprofiel is bijgewerkt (aantallen inwoners, vestigingen, scholen of locaties).") }
 
         let (before, name) = try pricedYears(state, books: books)
@@ -162,7 +165,8 @@ public enum AgreementLifecycle {
             document = try AmendmentDocument.build(reference: amendmentReference, sequence: sequence, agreement: agreement, name: name,
                                                    fromYear: fromYear, date: date, changes: wording,
                                                    before: before.filter { $0.year >= fromYear },
-                                                   after: after.years.filter { $0.year >= fromYear }, books: books)
+                                                   after: after.years.filter { $0.year >= fromYear }, books: books,
+                                                   parties: agreementParties(agreement), profile: names)
         } catch {
             throw .internalError("the amendment's sums: \(error)")
         }
@@ -206,9 +210,17 @@ public enum AgreementLifecycle {
         }
     }
 
-    /// Applies the changes; returns the new lines and a Dutch description of each change.
+    /// The parties as the agreement names them, read back from its stored JSON.
+    static func agreementParties(_ agreement: AgreementRecord) -> (supplier: DocumentParty, municipality: DocumentParty) {
+        let stored = (try? JSONParser.parse(Array(agreement.json.utf8)))?.objectValue
+        return (DocumentJSON.party(from: stored?["supplier"], alias: "de bibliotheek", role: "subsidieontvanger"),
+                DocumentJSON.party(from: stored?["municipality"], alias: "de gemeente", role: "subsidieverlener"))
+    }
+
+    /// Applies the changes; returns the new lines and a Dutch description of each change, which
+    /// names the service and its subjects as the agreement does (never a code or a line number).
     static func apply(_ changes: [AgreementChange], to lines: [OfferLine], fromYear: Int, firstYear: Int,
-                      book: TariffBook) throws(LifecycleError) -> ([OfferLine], [String]) {
+                      book: TariffBook, profile: MunicipalityProfile? = nil) throws(LifecycleError) -> ([OfferLine], [String]) {
         var result: [OfferLine?] = lines.map { $0 }
         var added: [OfferLine] = []
         var wording: [String] = []
@@ -226,15 +238,15 @@ public enum AgreementLifecycle {
             case .add(let line):
                 let line = try startingIn(line, fromYear: fromYear, firstYear: firstYear, inheriting: nil)
                 added.append(line)
-                wording.append("Toegevoegd vanaf \(fromYear): \(describe(line, book: book)).")
+                wording.append("Toegevoegd vanaf \(fromYear): \(describe(line, book: book, profile: profile)).")
             case .remove(let number):
                 try check(number)
-                wording.append("Vervalt vanaf \(fromYear): regel \(number), \(describe(lines[number - 1], book: book)).")
+                wording.append("Vervalt vanaf \(fromYear): \(describe(lines[number - 1], book: book, profile: profile)).")
                 result[number - 1] = nil
             case .replace(let number, let line):
                 try check(number)
                 let line = try startingIn(line, fromYear: fromYear, firstYear: firstYear, inheriting: lines[number - 1])
-                wording.append("Gewijzigd vanaf \(fromYear): regel \(number), \(describe(lines[number - 1], book: book)) wordt \(describe(line, book: book)).")
+                wording.append("Gewijzigd vanaf \(fromYear): \(describe(lines[number - 1], book: book, profile: profile)) wordt \(describe(line, book: book, profile: profile)).")
                 result[number - 1] = line
             }
         }
@@ -257,20 +269,35 @@ public enum AgreementLifecycle {
         return line
     }
 
-    /// "BoekStartcoach (boekstartcoach), 4 uur per week".
-    static func describe(_ line: OfferLine, book: TariffBook) -> String {
-        var text = book.service(line.service).map { "\($0.name) (\(line.service))" } ?? line.service
+    /// "BoekStartcoach voor Consultatiebureau Westerbork, 4 uur per week": the service's name,
+    /// its subjects by name (from `profile`), and the choices of the line in words.
+    static func describe(_ line: OfferLine, book: TariffBook, profile: MunicipalityProfile? = nil) -> String {
+        var text = book.service(line.service)?.name ?? line.service
+        var subjects: [String] = []
+        for kind in SubjectKind.allCases {
+            guard let ids = line.subjects[kind] else { continue }
+            subjects += ids.map { id in subjectName(id, kind: kind, profile: profile) ?? id }
+        }
+        if !subjects.isEmpty { text += " voor " + DocumentWording.list(subjects) }
         var details: [String] = []
         if let hours = line.numbers["hoursPerWeek"] { details.append("\(hours.dutchString) uur per week") }
         if let hours = line.numbers["hours"] { details.append("\(hours.dutchString) uur") }
         if let level = line.level { details.append("niveau \(level)") }
         if let package = line.package { details.append("pakket \(package)") }
-        for (kind, label) in [(SubjectKind.branch, "vestigingen"), (.school, "scholen"), (.childcareLocation, "kinderopvanglocaties"),
-                              (.consultationBureau, "consultatiebureaus")] {
-            if let ids = line.subjects[kind] { details.append("\(label) \(ids.joined(separator: ", "))") }
-        }
-        if line.quotes.count == 1 { details.append("offertebedrag \(line.quotes[0].amount.dutchString)") }
+        if line.quotes.count == 1 { details.append("offertebedrag \(DocumentNotation.amount(line.quotes[0].amount))") }
+        if let description = line.description { details.append("‘\(description)’") }
         if !details.isEmpty { text += ", " + details.joined(separator: ", ") }
         return text
+    }
+
+    /// The name of a subject in the profile.
+    private static func subjectName(_ id: String, kind: SubjectKind, profile: MunicipalityProfile?) -> String? {
+        guard let profile else { return nil }
+        switch kind {
+        case .branch: return profile.branches.first { $0.id == id }?.name
+        case .school: return profile.schools.first { $0.id == id }?.name
+        case .childcareLocation: return profile.childcareLocations.first { $0.id == id }?.name
+        case .consultationBureau: return profile.consultationBureaus.first { $0.id == id }?.name
+        }
     }
 }

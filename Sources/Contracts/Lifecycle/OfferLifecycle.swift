@@ -63,18 +63,26 @@ public enum OfferLifecycle {
     /// Issues a draft: prices it, renders the offerte and freezes lines, amounts, book hashes and
     /// documents. Returns the stored quote.
     ///
+    /// The offerte is made with `organisation`'s details and the profile's; a `.final` release is
+    /// refused (nothing is stored) while details are missing, or, unless allowed, while it rests
+    /// on illustrative data. Without a release the quote is a concept: nothing is final unless
+    /// asked for.
+    ///
     /// The offer is read, priced and frozen inside one immediate transaction, so a line added or
     /// removed by another process meanwhile is either in the quote or in a new version, never lost.
     public static func issue(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
-                             date: CalendarDate, validDays: Int = 60, lateReason: String? = nil) throws(LifecycleError) -> QuoteRecord {
+                             date: CalendarDate, validDays: Int = 60, lateReason: String? = nil,
+                             organisation: OrganisationSource = OrganisationSource(),
+                             release: DocumentRelease = .concept) throws(LifecycleError) -> QuoteRecord {
         try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> QuoteRecord in
             try issueInTransaction(offerID, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays,
-                                   lateReason: lateReason)
+                                   lateReason: lateReason, organisation: organisation, release: release)
         }
     }
 
     private static func issueInTransaction(_ offerID: Int64, store: CatalogueStore, library: TariffLibrary, assumptions: ProjectionAssumptions,
-                                           date: CalendarDate, validDays: Int, lateReason: String?) throws(LifecycleError) -> QuoteRecord {
+                                           date: CalendarDate, validDays: Int, lateReason: String?, organisation: OrganisationSource,
+                                           release: DocumentRelease) throws(LifecycleError) -> QuoteRecord {
         let offer = try record(offerID, store)
         guard offer.status == .draft else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status), not a draft; only a draft can be issued")
@@ -101,9 +109,13 @@ public enum OfferLifecycle {
             document = try DocumentBuilder.quote(priced, books: request.books, reference: reference, version: offer.version,
                                                  supersedes: supersedes, date: date, validDays: validDays,
                                                  coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books),
-                                                 lateReason: late)
+                                                 lateReason: late, parties: DocumentParties(organisation: organisation, profile: request.offer.profile),
+                                                 release: release)
         } catch {
             throw .internalError("the offerte's sums: \(error)")
+        }
+        if let problem = document.checks.problem(for: release, document: "the offerte of offer \(offerID) (\(offer.label))") {
+            throw .refused(problem)
         }
         let rendered = RenderedDocuments(document)
         var books: [(hash: String, year: Int, source: String, content: String)] = []
@@ -137,15 +149,20 @@ public enum OfferLifecycle {
     ///
     /// Everything from reading the offer to storing the agreement is one immediate transaction,
     /// so the agreement's number (UVO-…) is allocated by the transaction that inserts it.
-    public static func accept(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
-                              payment: PaymentSchedule = .quarterly) throws(LifecycleError) -> AgreementRecord {
+    ///
+    /// The agreement states `date` as the day the municipality accepted the quote, and is made
+    /// with `organisation`'s details and the frozen profile's; a `.final` release is refused as
+    /// `issue` refuses one, and then nothing is stored.
+    public static func accept(_ offerID: Int64, store: CatalogueStore, date: CalendarDate, payment: PaymentSchedule = .quarterly,
+                              organisation: OrganisationSource = OrganisationSource(),
+                              release: DocumentRelease = .concept) throws(LifecycleError) -> AgreementRecord {
         try store.database.transaction(mapping: LifecycleError.store) { () throws(LifecycleError) -> AgreementRecord in
-            try acceptInTransaction(offerID, store: store, date: date, payment: payment)
+            try acceptInTransaction(offerID, store: store, date: date, payment: payment, organisation: organisation, release: release)
         }
     }
 
-    private static func acceptInTransaction(_ offerID: Int64, store: CatalogueStore, date: CalendarDate,
-                                            payment: PaymentSchedule) throws(LifecycleError) -> AgreementRecord {
+    private static func acceptInTransaction(_ offerID: Int64, store: CatalogueStore, date: CalendarDate, payment: PaymentSchedule,
+                                            organisation: OrganisationSource, release: DocumentRelease) throws(LifecycleError) -> AgreementRecord {
         let offer = try record(offerID, store)
         guard offer.status == .issued else {
             throw .refused("offer \(offerID) (\(offer.label)) is \(offer.status); only an issued offer can be accepted")
@@ -171,9 +188,14 @@ public enum OfferLifecycle {
         let document: AgreementDocument
         do {
             document = try DocumentBuilder.agreement(priced, books: request.books, reference: reference, quoteReference: quote.reference,
-                                                     quoteDate: quote.issuedOn, date: date, payment: payment)
+                                                     quoteDate: quote.issuedOn, acceptedOn: date, date: date, payment: payment,
+                                                     parties: DocumentParties(organisation: organisation, profile: request.offer.profile),
+                                                     release: release)
         } catch {
             throw .internalError("the agreement's sums: \(error)")
+        }
+        if let problem = document.checks.problem(for: release, document: "the agreement of offer \(offerID) (\(offer.label))") {
+            throw .refused(problem)
         }
         let rendered = RenderedDocuments(document)
         let agreement = AgreementRecord(id: 0, reference: reference, quoteID: quote.id, municipality: offer.municipality,
@@ -210,7 +232,7 @@ public enum OfferLifecycle {
                 assumptions = try? IndexationParameters(wage: record.wage, price: record.price, weights: record.mixedWeights)
             }
             byYear[year.year] = YearBook(book: book, status: year.status, file: year.bookFile, projectedFrom: year.projectedFrom,
-                                         assumptions: assumptions)
+                                         assumptions: assumptions, sourceBytes: Array(content.utf8))
         }
         return PricingBooks(byYear: byYear)
     }

@@ -1,4 +1,5 @@
 import Catalogue
+import Support
 
 /// Whether a year's book is published or projected (indexed forward with assumed percentages).
 public enum BookStatus: String, Sendable {
@@ -33,12 +34,15 @@ public struct YearBook: Sendable {
         self.sourceBytes = sourceBytes
     }
 
-    /// The text to freeze for this year: the published bytes as read, or the projected book in
-    /// canonical form.
+    /// The text to freeze for this year: the bytes as read (a published book, or any book read
+    /// back from a store), else the projected book in canonical form.
     public var frozenText: String {
-        if status == .published, let sourceBytes { return String(decoding: sourceBytes, as: UTF8.self) }
+        if let sourceBytes { return String(decoding: sourceBytes, as: UTF8.self) }
         return TariffBookEncoder.encode(book)
     }
+
+    /// The SHA-256 of `frozenText`, "sha256:…", as an issued quote stores it.
+    public var hash: String { "sha256:" + SHA256.hex(Array(frozenText.utf8)) }
 }
 
 /// The books of every year of an offer.

@@ -18,6 +18,8 @@ public struct MunicipalityProfile: Sendable {
     public var childcareLocations: [Location]
     /// Consultation bureaus (consultatiebureaus).
     public var consultationBureaus: [Location]
+    /// The municipality as a party to documents: legal name, address, registration, who signs.
+    public var parties = MunicipalityParties()
 
     /// Creates a profile.
     public init(code: String, name: String, inhabitants: [InhabitantCount], branches: [Branch], schools: [School],
@@ -35,6 +37,62 @@ public struct MunicipalityProfile: Sendable {
     public func inhabitants(forPricingYear year: Int) -> InhabitantCount? {
         let reference = CalendarDate.firstOfJanuary(year)
         return inhabitants.last { $0.date <= reference }
+    }
+}
+
+/// The municipality's details as a party to quotes and agreements (all optional; see
+/// `../shared/spec/interface.md`, *Parties' data*).
+public struct MunicipalityParties: Sendable, Equatable {
+    /// "Gemeente Midden-Drenthe"; documents use "Gemeente " and the profile's name when absent.
+    public var legalName: String?
+    public var address: PostalAddress?
+    /// The government organisation identification number, 20 digits.
+    public var oin: String?
+    /// The Chamber of Commerce number, 8 digits.
+    public var kvk: String?
+    /// Who signs, in which function and under which mandate.
+    public var signatory: Signatory?
+    /// The buyer reference an e-invoice carries (BR-NL-2).
+    public var invoiceReference: String?
+    /// The municipality's subsidy regulation, named in the agreement's legal basis
+    /// ("Algemene subsidieverordening Midden-Drenthe 2020").
+    public var subsidyRegulation: String?
+    /// The municipality's contact person for the agreement.
+    public var contact: ContactPerson?
+    /// Whether these details are placeholders, marked as such in every document.
+    public var illustrative = false
+
+    /// Creates the details; with no arguments, none are known.
+    public init(legalName: String? = nil, address: PostalAddress? = nil, oin: String? = nil, kvk: String? = nil,
+                signatory: Signatory? = nil, invoiceReference: String? = nil, subsidyRegulation: String? = nil,
+                contact: ContactPerson? = nil, illustrative: Bool = false) {
+        self.legalName = legalName
+        self.address = address
+        self.oin = oin
+        self.kvk = kvk
+        self.signatory = signatory
+        self.invoiceReference = invoiceReference
+        self.subsidyRegulation = subsidyRegulation
+        self.contact = contact
+        self.illustrative = illustrative
+    }
+}
+
+/// A school's details as the payer of its own contribution (invoices); all optional.
+public struct SchoolParties: Sendable, Equatable {
+    /// The school board's legal name, "Stichting Openbaar Onderwijs …".
+    public var legalName: String?
+    public var address: PostalAddress?
+    public var kvk: String?
+    /// The buyer reference an e-invoice to the school carries.
+    public var invoiceReference: String?
+
+    /// Creates the details.
+    public init(legalName: String? = nil, address: PostalAddress? = nil, kvk: String? = nil, invoiceReference: String? = nil) {
+        self.legalName = legalName
+        self.address = address
+        self.kvk = kvk
+        self.invoiceReference = invoiceReference
     }
 }
 
@@ -90,6 +148,8 @@ public struct School: Sendable, Equatable {
     public var pupils: Int
     /// Whether the school (or its pupil count) was invented to complete an example.
     public var illustrative: Bool
+    /// The school as the payer of its contribution.
+    public var parties = SchoolParties()
 
     /// Creates a school.
     public init(id: String, name: String, level: SchoolLevel, pupils: Int, illustrative: Bool = false) {

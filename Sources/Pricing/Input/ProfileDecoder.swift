@@ -45,6 +45,7 @@ public enum ProfileLoader {
             decodeList(elements, limit: InputLimits.locations, noun: "consultation bureaus",
                        at: reader.path.appending("consultationBureaus"), collector: collector, decodeLocation)
         } ?? []
+        let parties = decodeParties(reader)
         reader.finish()
 
         reportDuplicates(inhabitants.map { $0.value.date.description }, paths: inhabitants.map { $0.path.appending("date") },
@@ -55,9 +56,21 @@ public enum ProfileLoader {
             reportDuplicates(list.map(\.0), paths: list.map { $0.1.appending("id") }, noun: "\(field) id", collector: collector)
         }
         guard let code, let name else { return nil }
-        return MunicipalityProfile(
+        var profile = MunicipalityProfile(
             code: code, name: name, inhabitants: inhabitants.map(\.value), branches: branches.map(\.value),
             schools: schools.map(\.value), childcareLocations: childcare.map(\.value), consultationBureaus: bureaus.map(\.value))
+        profile.parties = parties
+        return profile
+    }
+
+    /// The municipality's parties' data at the top level of the profile.
+    private static func decodeParties(_ reader: ObjectReader) -> MunicipalityParties {
+        MunicipalityParties(
+            legalName: reader.documentText("legalName", required: false), address: reader.postalAddress(),
+            oin: reader.checked("oin", PartyFormats.oinProblem), kvk: reader.checked("kvk", PartyFormats.kvkProblem),
+            signatory: reader.signatory(), invoiceReference: reader.documentText("invoiceReference", required: false),
+            subsidyRegulation: reader.documentText("subsidyRegulation", required: false), contact: reader.contactPerson(),
+            illustrative: reader.boolean("illustrative", required: false) ?? false)
     }
 
     private static func decodeList<Element>(
@@ -108,8 +121,13 @@ public enum ProfileLoader {
         let pupils = reader.integer("pupils", in: InputLimits.pupils)
         let illustrative = reader.boolean("illustrative", required: false) ?? false
         _ = reader.string("note", required: false)
+        let parties = SchoolParties(legalName: reader.documentText("legalName", required: false), address: reader.postalAddress(),
+                                    kvk: reader.checked("kvk", PartyFormats.kvkProblem),
+                                    invoiceReference: reader.documentText("invoiceReference", required: false))
         guard let id, let name, let level, let pupils else { return nil }
-        return School(id: id, name: name, level: level, pupils: pupils, illustrative: illustrative)
+        var school = School(id: id, name: name, level: level, pupils: pupils, illustrative: illustrative)
+        school.parties = parties
+        return school
     }
 
     private static func decodeLocation(_ reader: ObjectReader) -> Location? {

@@ -21,10 +21,10 @@ public enum InputLimits {
     /// Years in one offer.
     public static let offerYears = 1...20
     /// Priced lines (one per service, component, subject and year) an offer may have to be issued
-    /// or rendered as an offerte or agreement. Every line is stored and rendered three times (HTML,
-    /// Markdown, JSON), about 10 KB of memory a line while issuing: the largest offer within this
-    /// bound issues in about 0,5 GB (measured with `scripts/largest-offer.py`). Pricing alone has
-    /// no such bound: a larger offer is priced, and is split (fewer years or subjects) to be issued.
+    /// or rendered as an offerte or agreement. Issuing stores every line, and the rekenbijlage
+    /// renders every line three times (HTML, Markdown, JSON); the largest offer within this bound
+    /// issues in about 0,2 GB (measured with `catalogue-bench`). Pricing alone has no such bound: a
+    /// larger offer is priced, and is split (fewer years or subjects) to be issued.
     public static let documentLines = 50_000
 
     /// The refusal of a document of `count` priced lines for `offer` (what the user calls it), or

@@ -91,8 +91,9 @@ public struct LineExplanation: Sendable, Equatable {
     /// The quantity.
     public var quantity: QuantityPhrase
 
-    /// The sentence for `line`, which carries the amounts, subject, payer and VAT.
-    func text(for line: PricedLine) -> String {
+    /// The sentence for `line`, which carries the amounts, subject, payer and VAT. With `codes`
+    /// false it names no tariff id, formula or field, for documents read by people.
+    func text(for line: PricedLine, codes: Bool = true) -> String {
         let book = shared.projected ? "\(shared.bookYear) (geprojecteerd)" : "\(shared.bookYear)"
         switch shared.kind {
         case .quote(let description, let oneOff):
@@ -101,7 +102,7 @@ public struct LineExplanation: Sendable, Equatable {
             var sentence = shared.componentName
             if let optionName { sentence += " (\(optionName.lowercased()))" }
             if let subjectName = line.subjectName { sentence += " voor \(subjectName)" }
-            sentence += ": \(quantityText) × \(line.unitPrice.dutchString) \(shared.unitText) = \(line.amount.dutchString)"
+            sentence += ": \(quantityText(codes: codes)) × \(line.unitPrice.dutchString) \(shared.unitText) = \(line.amount.dutchString)"
             var clauses: [String] = []
             switch recurrence {
             case .annual: clauses.append("jaarlijks")
@@ -120,18 +121,22 @@ public struct LineExplanation: Sendable, Equatable {
                 clauses.append("verwachte bijdrage van deelnemers, niet in het totaal van de gemeente")
             }
             if line.isIndicative { clauses.append("richtprijs") }
-            var tariffClause = "tarief \(id)"
-            if let formula { tariffClause += " = \(formula.replacing("*", with: "×"))" }
-            clauses.append("\(tariffClause), tariefboek \(book)")
+            if codes {
+                var tariffClause = "tarief \(id)"
+                if let formula { tariffClause += " = \(formula.replacing("*", with: "×"))" }
+                clauses.append("\(tariffClause), tariefboek \(book)")
+            } else {
+                clauses.append("tariefboek \(book)")
+            }
             return sentence + "; " + clauses.joined(separator: "; ") + "."
         }
     }
 
-    private var quantityText: String {
+    private func quantityText(codes: Bool) -> String {
         switch quantity {
         case .count(let value, let unit): unit.map { "\(value.dutchString) \($0)" } ?? value.dutchString
         case .hoursPerWeek(let value): "\(value.dutchString) uur per week"
-        case .scaled(let value, let field): "\(value.dutchString) × \(field)"
+        case .scaled(let value, let field): codes ? "\(value.dutchString) × \(field)" : value.dutchString
         case .inhabitants(let value, let date): "\(value.dutchString) inwoners (stand \(date.dutchString))"
         case .pupils(let count): "\(Quantity(Int64(count)).dutchString) leerlingen"
         case .package(let name, let activities): "1 pakket (\(name.lowercased())\(activities.map { ", \($0) activiteiten" } ?? ""))"

@@ -82,6 +82,8 @@ public struct PricedLine: Sendable, Equatable {
     public var isIndicative: Bool { why.shared.indicative }
     /// One Dutch sentence saying which rule and tariff produced the line, written on demand.
     public var explanation: String { why.text(for: self) }
+    /// The same sentence for documents read by people: without tariff ids, formulas or field names.
+    public var documentExplanation: String { why.text(for: self, codes: false) }
 }
 
 /// VAT charged on top of an amount stated excluding VAT.

@@ -28,7 +28,8 @@ struct DemoCommand: ParsableCommand {
     static let info = CommandInfo(
         path: ["demo"],
         abstract: "Run the whole flow once: database, books, profiles, an offer for Midden-Drenthe, quote, agreement, documents.",
-        options: [outOption.info, dateOption.info, wageOption.info, priceOption.info, BookSelection.directoryOption.info],
+        options: [outOption.info, dateOption.info, wageOption.info, priceOption.info, BookSelection.directoryOption.info]
+            + PartiesSelection.demoOptions,
         discussion: """
         The demo reads seeds/municipalities from the working directory (run it from the repository)
         and writes a new database, out/demo.sqlite, each time; it never touches catalogue.sqlite.
@@ -42,7 +43,8 @@ struct DemoCommand: ParsableCommand {
     /// HTML, Markdown and JSON.
     static let documentNames = ["offerte-midden-drenthe.html", "offerte-midden-drenthe.md", "offerte-midden-drenthe.json",
                                 "uitvoeringsovereenkomst-midden-drenthe.html", "uitvoeringsovereenkomst-midden-drenthe.md",
-                                "uitvoeringsovereenkomst-midden-drenthe.json"]
+                                "uitvoeringsovereenkomst-midden-drenthe.json",
+                                "rekenbijlage-midden-drenthe.html", "rekenbijlage-midden-drenthe.md", "rekenbijlage-midden-drenthe.json"]
 
     /// The offer the demo composes: what Midden-Drenthe's library vision asks for.
     static let lines: [String] = [
@@ -68,8 +70,12 @@ struct DemoCommand: ParsableCommand {
     var date: CalendarDate
     /// The books (`--tariffs`) and the assumed percentages, the demo's defaults where none are given.
     var books: BookSelection
+    /// The library's details and the documents' release: final with illustrative figures marked
+    /// (the seeds are examples), or a concept with `--concept`.
+    var parties: PartiesSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
+        parties = try PartiesSelection(parsing: arguments, command: Self.info, final: .final(allowIllustrative: true))
         directory = try arguments.value(Self.outOption, command: Self.info) ?? "out"
         guard !directory.isEmpty else { throw .usage("'--out' expects a folder name, found an empty one", command: Self.info) }
         date = try arguments.value(Self.dateOption, command: Self.info) ?? Self.defaultDate
@@ -79,6 +85,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
+        let organisation = try parties.organisation(context)
         let library = try books.library(context)
         let assumptions = try books.assumptions(library: library)
         guard FileSystem.isDirectory(Self.seedDirectory) else {
@@ -93,16 +100,22 @@ struct DemoCommand: ParsableCommand {
         try Self.report(offer, store: store, library: library, assumptions: assumptions, &context)
         let quote: QuoteRecord
         let agreement: AgreementRecord
+        let calculation: CalculationDocument
         do {
-            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date)
+            quote = try OfferLifecycle.issue(offer.id, store: store, library: library, assumptions: assumptions, date: date,
+                                             organisation: organisation, release: parties.release)
             context.print("6. Issued quote \(quote.reference) on \(date.dutchString), valid until \(quote.validUntil.dutchString): \(quote.totals.municipality.dutchString) over three years.")
-            agreement = try OfferLifecycle.accept(offer.id, store: store, date: Self.acceptance(date))
+            agreement = try OfferLifecycle.accept(offer.id, store: store, date: Self.acceptance(date), organisation: organisation,
+                                                  release: parties.release)
+            calculation = try OfferLifecycle.calculation(quote, store: store, belongsTo: "offerte \(quote.reference)", date: date,
+                                                         organisation: organisation)
             context.print("7. Accepted on \(agreement.acceptedOn.dutchString): agreement \(agreement.reference) for \(agreement.firstYear)–\(agreement.lastYear), paid in quarterly advances.")
         } catch {
             throw StoreOptions.error(error, store: store)
         }
-        try Self.write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json], to: directory,
-                       database: databasePath, &context)
+        let rekenbijlage = RenderedDocuments(calculation)
+        try Self.write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json,
+                        rekenbijlage.html, rekenbijlage.markdown, rekenbijlage.json], to: directory, database: databasePath, &context)
         Self.printManualSteps(date: date, agreement: agreement.reference, &context)
     }
 

@@ -10,7 +10,7 @@ struct QuoteCommand: ParsableCommand {
         path: ["quote"],
         abstract: "Write the offerte (quote) of an issued offer, or of a profile and offer file.",
         positionals: [Positional(name: "offer", help: "The offer number or quote reference (issued offers print their frozen document).", optional: true)],
-        options: DocumentOutputSelection.options + StatelessDocumentSelection.options
+        options: DocumentOutputSelection.options + StatelessDocumentSelection.options + PartiesSelection.documentOptions
             + [validDaysOption.info, StoreSelection.option.info] + BookSelection.options)
 
     static let validDaysOption = Option<Count<ValidityDays>>(
@@ -23,8 +23,14 @@ struct QuoteCommand: ParsableCommand {
     var validDays: Int
     var store: StoreSelection
     var books: BookSelection
+    /// The library's details, for a document made from files.
+    var parties: PartiesSelection
+    /// Whether to write the rekenbijlage instead of the offerte.
+    var rekenbijlage: Bool
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
+        parties = try PartiesSelection(parsing: arguments, command: Self.info)
+        rekenbijlage = arguments.flag(CalculationOutput.flag)
         output = try DocumentOutputSelection(parsing: arguments, command: Self.info)
         key = try arguments.positional(0, as: String.self, name: "offer", command: Self.info)
         stateless = try StatelessDocumentSelection(parsing: arguments, command: Self.info)
@@ -39,6 +45,11 @@ struct QuoteCommand: ParsableCommand {
 
     func run(_ context: inout CommandContext) throws(CLIError) {
         let out = try output.requiredTarget(context, store: store, command: Self.info)
+        if rekenbijlage {
+            let request = CalculationOutput.Request(key: key, kind: .quote, output: output, stateless: stateless, parties: parties, store: store, books: books)
+            try CalculationOutput.write(request, to: out, &context)
+            return
+        }
         if let key {
             try writeIssued(key, to: out, &context)
             return
@@ -48,7 +59,8 @@ struct QuoteCommand: ParsableCommand {
         do {
             document = try DocumentBuilder.quote(priced, books: request.books, reference: stateless.reference,
                                                  date: date, validDays: validDays,
-                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books))
+                                                 coverage: CoverageAnalyzer.coverage(of: request.offer, books: request.books),
+                                                 parties: try parties.parties(context, profile: request.offer.profile))
         } catch {
             throw .internalError("the offerte's sums: \(error)")
         }

@@ -10,7 +10,7 @@ struct ContractCommand: ParsableCommand {
         path: ["contract"],
         abstract: "Write the uitvoeringsovereenkomst of an accepted offer (or a wijziging), or of a profile and offer file; list, amend, show, renew agreements.",
         positionals: [Positional(name: "agreement", help: "The agreement reference (UVO-…), an amendment's (UVO-…-W1) or the accepted offer's number.", optional: true)],
-        options: DocumentOutputSelection.options + StatelessDocumentSelection.options
+        options: DocumentOutputSelection.options + StatelessDocumentSelection.options + PartiesSelection.documentOptions
             + [StoreOptions.paymentOption.info, StoreSelection.option.info] + BookSelection.options)
 
     /// The agreement's or amendment's reference, or the accepted offer's number; nil for the stateless form.
@@ -20,8 +20,14 @@ struct ContractCommand: ParsableCommand {
     var payment: PaymentSchedule
     var store: StoreSelection
     var books: BookSelection
+    /// The library's details, for a document made from files.
+    var parties: PartiesSelection
+    /// Whether to write the rekenbijlage instead of the agreement.
+    var rekenbijlage: Bool
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
+        parties = try PartiesSelection(parsing: arguments, command: Self.info)
+        rekenbijlage = arguments.flag(CalculationOutput.flag)
         output = try DocumentOutputSelection(parsing: arguments, command: Self.info)
         key = try arguments.positional(0, as: String.self, name: "agreement", command: Self.info)
         stateless = try StatelessDocumentSelection(parsing: arguments, command: Self.info)
@@ -36,6 +42,12 @@ struct ContractCommand: ParsableCommand {
 
     func run(_ context: inout CommandContext) throws(CLIError) {
         let out = try output.requiredTarget(context, store: store, command: Self.info)
+        if rekenbijlage {
+            let request = CalculationOutput.Request(key: key, kind: .agreement, output: output, stateless: stateless, parties: parties,
+                                                    store: store, books: books)
+            try CalculationOutput.write(request, to: out, &context)
+            return
+        }
         if let key {
             try writeStored(key, to: out, &context)
             return
@@ -44,7 +56,8 @@ struct ContractCommand: ParsableCommand {
         let document: AgreementDocument
         do {
             document = try DocumentBuilder.agreement(priced, books: request.books, reference: stateless.reference,
-                                                     quoteReference: stateless.reference, quoteDate: date, date: date, payment: payment)
+                                                     quoteReference: stateless.reference, quoteDate: date, acceptedOn: nil, date: date,
+                                                     payment: payment, parties: try parties.parties(context, profile: request.offer.profile))
         } catch {
             throw .internalError("the agreement's sums: \(error)")
         }

@@ -13,27 +13,31 @@ struct OfferAcceptCommand: ParsableCommand {
         positionals: [Positional(name: "offer", help: "The offer number.")],
         options: [StoreOptions.date,
                   StoreOptions.paymentOption.info,
-                  StoreOptions.database])
+                  StoreOptions.database] + PartiesSelection.releaseOptions)
 
     var id: Int64
     var date: CalendarDate
     var payment: PaymentSchedule
     /// For the store (`--db`) and the hint.
     var store: StoreSelection
+    var parties: PartiesSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
         date = try StoreOptions.date(arguments, command: Self.info)
         payment = try StoreOptions.payment(arguments, command: Self.info)
         store = try StoreSelection(parsing: arguments, command: Self.info)
+        parties = try PartiesSelection(parsing: arguments, command: Self.info)
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
         let store = try store.open(context, .readWrite)
+        let organisation = try parties.organisation(context)
         _ = try Lookup.offer(id, store: store)
         let agreement: AgreementRecord
         do {
-            agreement = try OfferLifecycle.accept(id, store: store, date: date, payment: payment)
+            agreement = try OfferLifecycle.accept(id, store: store, date: date, payment: payment, organisation: organisation,
+                                                  release: parties.release)
         } catch {
             throw StoreOptions.error(error, store: store)
         }

@@ -11,7 +11,7 @@ struct OfferIssueCommand: ParsableCommand {
         path: ["offer", "issue"],
         abstract: "Issue a draft offer as a quote: its lines, amounts, books and documents are frozen.",
         positionals: [Positional(name: "offer", help: "The offer number.")],
-        options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database] + BookSelection.options,
+        options: [StoreOptions.date, validDaysOption.info, lateOption.info, StoreOptions.database] + BookSelection.options + PartiesSelection.releaseOptions,
         discussion: "A quote is issued before its term begins (1 January of the offer's first year); one issued later needs --late with the reason, which the offerte states.")
 
     static let lateOption = Option<DocumentTextValue>(
@@ -26,6 +26,7 @@ struct OfferIssueCommand: ParsableCommand {
     var late: String?
     var store: StoreSelection
     var books: BookSelection
+    var parties: PartiesSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
         id = try StoreOptions.offerID(arguments.positionals[0], command: Self.info)
@@ -34,17 +35,19 @@ struct OfferIssueCommand: ParsableCommand {
         late = try arguments.value(Self.lateOption, command: Self.info)?.text
         store = try StoreSelection(parsing: arguments, command: Self.info)
         books = try BookSelection(parsing: arguments, command: Self.info)
+        parties = try PartiesSelection(parsing: arguments, command: Self.info)
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
         let store = try store.open(context, .readWrite)
         let library = try books.library(context)
         let assumptions = try books.assumptions(library: library)
+        let organisation = try parties.organisation(context)
         _ = try Lookup.offer(id, store: store)
         let quote: QuoteRecord
         do {
             quote = try OfferLifecycle.issue(id, store: store, library: library, assumptions: assumptions, date: date, validDays: validDays,
-                                             lateReason: late)
+                                             lateReason: late, organisation: organisation, release: parties.release)
         } catch {
             throw StoreOptions.error(error, store: store)
         }
