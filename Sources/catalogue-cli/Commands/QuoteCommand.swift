@@ -46,7 +46,8 @@ struct QuoteCommand: ParsableCommand {
     func run(_ context: inout CommandContext) throws(CLIError) {
         let out = try output.requiredTarget(context, store: store, command: Self.info)
         if rekenbijlage {
-            let request = CalculationOutput.Request(key: key, kind: .quote, output: output, stateless: stateless, parties: parties, store: store, books: books)
+            let request = CalculationOutput.Request(key: key, kind: .quote, output: output, stateless: stateless, parties: parties, store: store,
+                                                    books: books, command: Self.info)
             try CalculationOutput.write(request, to: out, &context)
             return
         }

@@ -90,6 +90,8 @@ enum CalculationOutput {
         var parties: PartiesSelection
         var store: StoreSelection
         var books: BookSelection
+        /// The command, for its usage in messages.
+        var command: CommandInfo
     }
 
     /// Writes the rekenbijlage of the stored quote or agreement, or of the profile and offer files.
@@ -100,7 +102,7 @@ enum CalculationOutput {
         if let key = request.key {
             (document, date) = try stored(key, kind: request.kind, store: request.store, context, organisation: organisation)
         } else {
-            let (given, priced, offer) = try request.stateless.priced(books: request.books, context, command: QuoteCommand.info)
+            let (given, priced, offer) = try request.stateless.priced(books: request.books, context, command: request.command)
             date = given
             let belongsTo = "\(request.kind == .quote ? "offerte" : "uitvoeringsovereenkomst") \(request.stateless.reference)"
             do {

@@ -44,7 +44,7 @@ struct ContractCommand: ParsableCommand {
         let out = try output.requiredTarget(context, store: store, command: Self.info)
         if rekenbijlage {
             let request = CalculationOutput.Request(key: key, kind: .agreement, output: output, stateless: stateless, parties: parties,
-                                                    store: store, books: books)
+                                                    store: store, books: books, command: Self.info)
             try CalculationOutput.write(request, to: out, &context)
             return
         }
