@@ -48,8 +48,9 @@ let package = Package(
         // Build-time embedding of tariffs/<year>.json: the plugin runs the tool, which writes the Swift source.
         .executableTarget(name: "embed-tariff-books", path: "Plugins/embed-tariff-books"),
         .plugin(name: "EmbedTariffBooks", capability: .buildTool(), dependencies: ["embed-tariff-books"]),
-        // Helpers shared by the test targets: the repository's path, scratch files, golden files.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers shared by the test targets: the repository's path, scratch files, golden files, reading a
+        // workbook back with openpyxl.
+        .target(name: "TestSupport", dependencies: ["Support", "JSON"], path: "Tests/TestSupport"),
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CatalogueTests", dependencies: ["TestSupport", "Support", "Catalogue", "Money", "JSON"]),
