@@ -23,3 +23,14 @@ enum NoticeFormat: String, ArgumentValue {
     static func convert(_ text: String) -> NoticeFormat? { NoticeFormat(rawValue: text) }
     static var expectation: String { "text or json" }
 }
+
+/// The formats of `contract show`: a text listing for people, JSON for programs, or a workbook
+/// for finance (written to `--out` only).
+enum AgreementShowFormat: String, ArgumentValue {
+    case text
+    case json
+    case xlsx
+
+    static func convert(_ text: String) -> AgreementShowFormat? { AgreementShowFormat(rawValue: text) }
+    static var expectation: String { "'text', 'json' or 'xlsx'" }
+}
