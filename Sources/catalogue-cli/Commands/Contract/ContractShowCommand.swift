@@ -16,7 +16,7 @@ struct ContractShowCommand: ParsableCommand {
             onOption.info, formatOption.info, WorkbookOutput.outOption.info, StoreSelection.option.info,
         ],
         discussion: """
-        --format json gives the same as JSON: the periods of lines, every year priced (its book with
+        --format json gives the agreement as JSON: the periods of lines, every year priced (its book with
         the hash it is stored under, every line, the totals), the totals over the term and the dBos
         notice dates. --format xlsx --out FILE.xlsx (or just --out FILE.xlsx) writes a workbook for
         finance; a workbook is written to a file, never to standard output.
