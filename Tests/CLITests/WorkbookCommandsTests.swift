@@ -121,4 +121,73 @@ struct WorkbookCommandsTests {
         }
         return compared
     }
+
+    @Test("compose: the best offer per service and year, its totals, budget and room, the alternatives and the larger budget equal the JSON")
+    func compose() throws {
+        guard Openpyxl.available() else { return }
+        let directory = temporaryDirectory()
+        let arguments = ["compose", "--profile", Self.profile, "--budget", "1300000", "--years", "2026-2028", "--assume-wage", "3", "--assume-price", "2",
+                         "--more", "10000"]
+        let root = try #require(try JSONParser.parse(run(arguments + ["--format", "json"]).standardOutput).objectValue)
+        let written = run(arguments + ["--out", directory + "/samenstelling.xlsx"])
+        #expect(written.exitCode == .success && written.standardOutput == "Wrote the workbook to \(directory)/samenstelling.xlsx.\n")
+        #expect(try FileSystem.contentsOfDirectory(directory) == ["samenstelling.xlsx"], "the workbook instead of the offer file")
+        let workbook = try #require(try Openpyxl.read(directory + "/samenstelling.xlsx"))
+        #expect(expectFrozenHeaders(workbook) == ["Beste aanbod", "Alternatieven", "Niet samengesteld", "Uitgangspunten"])
+        let best = object(root["best"])
+        let compared = try checkBest(workbook.sheet("Beste aanbod"), best: best, budget: root["budget"])
+        #expect(compared == objects(best["services"]).count * 4 + 4 + 3 + 3)
+        let alternatives = try #require(workbook.sheet("Alternatieven"))
+        let offers = [best] + objects(root["alternatives"]) + [object(object(root["withMoreBudget"])["best"])]
+        #expect(alternatives.body.count == offers.count && offers.count == 5)
+        for (row, offer) in zip(alternatives.body, offers) {
+            #expect(text(row, alternatives.column("Dekking")) == "\(integer(offer["coverage"]) ?? -1)")
+            #expect(text(row, alternatives.column("Bereik (gewogen)")) == "\(integer(offer["reach"]) ?? -1)")
+            for entry in objects(offer["years"]) {
+                let year = integer(entry["year"]) ?? 0
+                expectAmount(cell(row, alternatives.column("Bedrag \(year)")), entry["cost"], "alternative \(text(row, 1) ?? "") \(year)")
+            }
+            expectAmount(cell(row, alternatives.column("Bedrag totaal")), offer["total"], "alternative \(text(row, 1) ?? "") total")
+        }
+        #expect(text(alternatives.body.last ?? [], 1) == "Met € 10.000,00 meer per jaar")
+        let skipped = try #require(workbook.sheet("Niet samengesteld"))
+        #expect(skipped.body.map { text($0, 2) } == objects(root["notConsidered"]).map { $0["service"]?.stringValue })
+        let facts = workbook.sheet("Uitgangspunten")
+        expectAmount(fact(facts, "Budget per jaar").flatMap { cell($0, 3) }, root["budget"], "the budget")
+        for year in 2026...2028 {
+            #expect(fact(facts, "Loonstijging (aanname)", year: year).flatMap { text($0, 4) } == "0.03")
+            #expect(fact(facts, "Prijsstijging (aanname)", year: year).flatMap { text($0, 4) } == "0.02")
+        }
+    }
+
+    /// The sheet "Beste aanbod": per service its costs and their sum, then the total, the budget
+    /// and the room per year. Returns the amounts compared.
+    private func checkBest(_ sheet: ReadBackSheet?, best: JSONObject, budget: JSONValue?) throws -> Int {
+        let sheet = try #require(sheet)
+        let services = objects(best["services"])
+        #expect(sheet.body.count == services.count + 3)
+        var compared = 0
+        for (row, service) in zip(sheet.body, services) {
+            let code = service["service"]?.stringValue ?? ""
+            #expect(text(row, sheet.column("Dienstcode")) == code && text(row, sheet.column("Waarde")) == "\(integer(service["value"]) ?? -1)")
+            #expect(text(row, sheet.column("Verplicht")) == (service["mandatory"]?.stringValue == "basis" ? "Basis" : nil), "\(code)")
+            #expect(text(row, sheet.column("Bereik")) == String(Double(integer(service["reachPercent"]) ?? -1) / 100), "\(code): reach")
+            var sum: Int64 = 0
+            for cost in objects(service["costs"]) where expectAmount(cell(row, sheet.column("Bedrag \(integer(cost["year"]) ?? 0)")), cost["amount"], code) {
+                compared += 1
+                sum += jsonCents(cost["amount"]) ?? 0
+            }
+            if expectAmount(cell(row, sheet.column("Bedrag totaal")), .string(Money.cents(sum)), "\(code) total") { compared += 1 }
+        }
+        let totals = Array(sheet.body.suffix(3))
+        #expect(totals.map { text($0, 1) } == ["Totaal", "Budget per jaar", "Ruimte binnen het budget"] && totals.allSatisfy { $0[1].bold })
+        for entry in objects(best["years"]) {
+            let column = sheet.column("Bedrag \(integer(entry["year"]) ?? 0)")
+            for (row, value) in zip(totals, [entry["cost"], budget, entry["remaining"]]) where expectAmount(cell(row, column), value, "\(text(row, 1) ?? "")") {
+                compared += 1
+            }
+        }
+        if expectAmount(cell(totals[0], sheet.column("Bedrag totaal")), best["total"], "the best offer's total") { compared += 1 }
+        return compared
+    }
 }
