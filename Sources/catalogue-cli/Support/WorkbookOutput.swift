@@ -16,10 +16,12 @@ struct ListingOrWorkbookSelection: Sendable {
     /// The listing formats, the default first.
     var listings: [OutputFormat]
 
+    /// The selection of `listings`, the first being the default.
     init(_ listings: [OutputFormat]) {
         self.listings = listings
     }
 
+    /// `--format` for help and parsing.
     var info: OptionInfo {
         OptionInfo(name: "--format", valueName: "format",
                    help: "Output format: " + listings.map(\.rawValue).joined(separator: " or ")
