@@ -33,9 +33,12 @@ let package = Package(
         // A small XLSX writer for finance's spreadsheets: typed cells, exact amounts, Dutch number formats,
         // stored ZIP entries, the same bytes for the same workbook.
         .target(name: "Workbook"),
+        // Finance's workbooks of what the commands compute (a price, a comparison, a composition, an
+        // agreement, a tariff diff): Dutch sheets built from the models, for the CLI and the web workspace.
+        .target(name: "Spreadsheets", dependencies: ["Money", "Support", "Catalogue", "Pricing", "Contracts", "Workbook"]),
         .executableTarget(
             name: "catalogue-cli",
-            dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "Contracts"]
+            dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "Contracts", "Spreadsheets"]
         ),
         // Speed and memory, measured in release: swift run -c release catalogue-bench.
         .executableTarget(
@@ -45,16 +48,18 @@ let package = Package(
         // Build-time embedding of tariffs/<year>.json: the plugin runs the tool, which writes the Swift source.
         .executableTarget(name: "embed-tariff-books", path: "Plugins/embed-tariff-books"),
         .plugin(name: "EmbedTariffBooks", capability: .buildTool(), dependencies: ["embed-tariff-books"]),
-        // Helpers shared by the test targets: the repository's path, scratch files, golden files.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers shared by the test targets: the repository's path, scratch files, golden files, reading a
+        // workbook back with openpyxl.
+        .target(name: "TestSupport", dependencies: ["Support", "JSON"], path: "Tests/TestSupport"),
         .testTarget(name: "MoneyTests", dependencies: ["Money"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CatalogueTests", dependencies: ["TestSupport", "Support", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["TestSupport", "Support", "Pricing", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "ContractsTests", dependencies: ["TestSupport", "Support", "Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "WorkbookTests", dependencies: ["TestSupport", "Workbook"]),
+        .testTarget(name: "SpreadsheetsTests", dependencies: ["TestSupport", "Support", "Spreadsheets", "Workbook", "Pricing", "Contracts", "Catalogue", "Money"]),
         .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money", "Spreadsheets", "Workbook"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -87,7 +87,10 @@ struct AmendmentCommandsTests {
         }
         // 2026 is untouched, and the original agreement document is unchanged.
         let show = run(["contract", "show", "UVO-2026-001", "--format", "json"] + db)
-        #expect(show.exitCode == .usage)
+        #expect(show.exitCode == .success, "\(show.standardError)")
+        let shown = try #require(try JSONParser.parse(show.standardOutput).objectValue?["years"]?.arrayValue)
+        #expect(shown.compactMap { $0.objectValue?["totals"]?.objectValue?["municipality"]?.stringValue } == [before[0], after[1], after[2]])
+        #expect(shown.compactMap { $0.objectValue?["linesFrom"]?.stringValue } == ["UVO-2026-001", "UVO-2026-001-W1", "UVO-2026-001-W1"])
         let state = run(["contract", "show", "UVO-2026-001"] + db)
         #expect(state.exitCode == .success)
         #expect(row(state.standardOutput, "2026").contains(try dutch(before[0])))

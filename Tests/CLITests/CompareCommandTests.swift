@@ -297,7 +297,7 @@ struct CompareCommandTests {
 
         let format = compare([Self.basis, Self.volledig], ["--format", "csv"])
         #expect(format.exitCode == .usage)
-        #expect(format.standardError.hasPrefix("Error: '--format' expects 'table', 'json' or 'html', found 'csv'\n"))
+        #expect(format.standardError.hasPrefix("Error: '--format' expects 'table', 'json', 'html' or 'xlsx', found 'csv'\n"))
 
         let directory = temporaryDirectory()
         let unreadable = compare([Self.basis, directory + "/missing.offer.json"])

@@ -3,6 +3,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Spreadsheets
 import Support
 
 /// `catalogue-cli compare A.offer.json B.offer.json … --profile P`: offers for one municipality
@@ -34,7 +35,10 @@ struct CompareCommand: ParsableCommand {
         above their need.
 
         --format html writes the Dutch page for the municipality ("Vergelijking van voorstellen"),
-        printable on A4. Years after the last published tariff book are projected as in 'price'.
+        printable on A4. --format xlsx (or an --out file ending in .xlsx) writes a workbook for
+        finance: every amount and difference as a euro number, and a sheet "Uitgangspunten" with
+        each year's tariff book and its SHA-256; a workbook is written to a file, never to standard
+        output. Years after the last published tariff book are projected as in 'price'.
         Every offer must be for the profile's municipality (exit 65 otherwise).
         """)
 
@@ -42,7 +46,7 @@ struct CompareCommand: ParsableCommand {
         "--profile", valueName: "file", help: "The municipality profile (JSON); every offer must be for it.", required: true)
     static let formatOption = Option<ComparisonFormat>(
         "--format", valueName: "format",
-        help: "Output format: table, json or html. Default: from the --out file's extension (.json, .html), else table.")
+        help: "Output format: table, json, html or xlsx. Default: from the --out file's extension (.json, .html, .xlsx), else table.")
     static let outOption = Option<String>(
         "--out", valueName: "file", help: "Write the output to this file (atomically) instead of standard output.")
 
@@ -71,13 +75,20 @@ struct CompareCommand: ParsableCommand {
         guard files.count <= OfferComparison.maximumOffers else {
             throw .usage("compare takes at most \(OfferComparison.maximumOffers) offer files (A to Z), found \(files.count)", command: Self.info)
         }
+        if format == .xlsx { try WorkbookOutput.requireFile(out.path, command: Self.info) }
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
         let out = try self.out.target(context)
-        let comparison = try compare(context)
+        let (comparison, inputs) = try compare(context)
         let text: String
         switch format {
+        case .xlsx:
+            guard let out else { throw .internalError("a workbook without its --out file") }
+            try WorkbookOutput.write(to: out, &context) { () throws(SpreadsheetError) in
+                try ComparisonWorkbook.build(comparison, inputs: inputs, profile: profileFile)
+            }
+            return
         case .json: text = JSONWriter.write(ComparisonJSON.json(comparison)) + "\n"
         case .html: text = ComparisonHTML.render(comparison)
         case .table:
@@ -92,8 +103,8 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    /// Prices every offer and compares them.
-    private func compare(_ context: CommandContext) throws(CLIError) -> OfferComparison {
+    /// Prices every offer and compares them; returns the comparison and the priced offers.
+    private func compare(_ context: CommandContext) throws(CLIError) -> (OfferComparison, [ComparisonInput]) {
         let library = try books.library(context)
         let assumptions = try books.assumptions(library: library)
         // Every offer is loaded before any error is reported, so all bad files are named at once.
@@ -133,7 +144,7 @@ struct CompareCommand: ParsableCommand {
                 throw .internalError(error.description)
             }
         }
-        return comparison
+        return (comparison, inputs)
     }
 }
 

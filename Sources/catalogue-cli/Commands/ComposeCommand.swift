@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Spreadsheets
 import Support
 
 /// `catalogue-cli compose --profile P --budget AMOUNT --years 2026-2028`: the best offer within a
@@ -29,6 +30,11 @@ struct ComposeCommand: ParsableCommand {
         only branches that provably cannot fit or beat the offers found. Services priced only on
         custom quote or by agreed hours are listed, not composed.
 
+        --format xlsx --out FILE.xlsx (or just --out FILE.xlsx) writes a workbook for finance
+        instead of the offer file: the best offer per service and year, the alternatives, the
+        services not composed, and a sheet "Uitgangspunten" with the budget, the weights and each
+        year's tariff book and its SHA-256. A workbook is written to a file, never to standard output.
+
         Exit 0 with the offer; exit 65 when no offer fits (the output says by how much).
         """)
 
@@ -49,8 +55,9 @@ struct ComposeCommand: ParsableCommand {
     static let moreOption = Option<Money>(
         "--more", valueName: "euros", help: "Also show what this much more budget a year would buy, e.g. 10000.")
     static let outOption = Option<String>(
-        "--out", valueName: "file", help: "Write the best offer as an offer file (*.offer.json), for 'price' or 'offer create --from'.")
-    static let formats = FormatSelection([.table, .json])
+        "--out", valueName: "file",
+        help: "Write the best offer as an offer file (*.offer.json), for 'price' or 'offer create --from'; with --format xlsx (or a .xlsx file), the workbook.")
+    static let formats = ListingOrWorkbookSelection([.table, .json])
 
     var profileFile: String
     var budget: Money
@@ -63,7 +70,7 @@ struct ComposeCommand: ParsableCommand {
     var alternatives: Int
     var more: Money?
     var out: OutputSelection
-    var format: OutputFormat
+    var format: ListingOrWorkbook
     var books: BookSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
@@ -71,8 +78,8 @@ struct ComposeCommand: ParsableCommand {
         budget = try arguments.required(Self.budgetOption, command: Self.info)
         let span = try arguments.required(Self.yearsOption, command: Self.info)
         years = span.first...(span.first + span.count - 1)
-        format = try Self.formats.read(arguments, command: Self.info)
         out = try OutputSelection(parsing: arguments, Self.outOption, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info, out: out.path)
         alternatives = try arguments.value(Self.alternativesOption, command: Self.info)?.value ?? 3
         more = try arguments.value(Self.moreOption, command: Self.info)
         books = try BookSelection(parsing: arguments, command: Self.info)
@@ -88,6 +95,7 @@ struct ComposeCommand: ParsableCommand {
         if let more, (try? budget.adding(more)) == nil {
             throw .usage("'--budget' plus '--more' is outside the supported range", command: Self.info)
         }
+        if format == .workbook { try WorkbookOutput.requireFile(out.path, command: Self.info) }
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
@@ -107,20 +115,29 @@ struct ComposeCommand: ParsableCommand {
         }
 
         switch format {
-        case .json:
+        case .listing(.json):
             context.print(JSONWriter.write(CompositionJSON.json(composition, coverage: coverage, more: moreComposition)),
                           terminator: true)
-        default:
-            ComposeTable.render(composition, coverage: coverage, more: moreComposition, &context)
+        case .listing, .workbook:
+            // Without a fitting offer the workbook is not written: the table explains why.
+            if format != .workbook || composition.best == nil {
+                ComposeTable.render(composition, coverage: coverage, more: moreComposition, &context)
+            }
         }
         guard let best = composition.best else {
             let shortfall = composition.infeasible?.shortfalls.max() ?? .zero
             throw .unsatisfiable("no offer fits a budget of \(budget.dutchString) a year: the services that must be taken need up to \(shortfall.dutchString) more")
         }
-        if let out {
-            try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: out)
-            if format == .table { context.print("Wrote the best offer to \(out.path).") }
+        guard let out else { return }
+        if format == .workbook {
+            try WorkbookOutput.write(to: out, &context) { () throws(SpreadsheetError) in
+                try CompositionWorkbook.build(composition, best: best, more: moreComposition,
+                                              sources: .init(profile: profileFile, weights: weightsFile))
+            }
+            return
         }
+        try DocumentOutput.writeFile(JSONWriter.write(OfferEncoder.json(best.offer)) + "\n", to: out)
+        if format == .listing(.table) { context.print("Wrote the best offer to \(out.path).") }
     }
 
     /// The composition request: the profile, the books of the years, the services required and

@@ -27,21 +27,24 @@ struct ServiceCode: ArgumentValue, Hashable {
     static var expectation: String { "a service code of lowercase letters, digits and single hyphens like dbos-po" }
 }
 
-/// The formats `compare` writes: a table, JSON, or the Dutch HTML page.
+/// The formats `compare` writes: a table, JSON, the Dutch HTML page, or a workbook.
 enum ComparisonFormat: String, ArgumentValue {
     case table
     case json
     case html
+    /// An XLSX workbook, written to the `--out` file only.
+    case xlsx
 
     static func convert(_ text: String) -> ComparisonFormat? { ComparisonFormat(rawValue: text) }
-    static var expectation: String { "'table', 'json' or 'html'" }
+    static var expectation: String { "'table', 'json', 'html' or 'xlsx'" }
 
-    /// The format the `--out` file's extension asks for (`.json`, `.html`, `.htm`, in any case),
-    /// else a table.
+    /// The format the `--out` file's extension asks for (`.json`, `.html`, `.htm`, `.xlsx`, in any
+    /// case), else a table.
     static func fromExtension(of out: String?) -> ComparisonFormat {
         let out = out?.lowercased() ?? ""
         if out.hasSuffix(".json") { return .json }
         if out.hasSuffix(".html") || out.hasSuffix(".htm") { return .html }
+        if WorkbookOutput.isWorkbookFile(out) { return .xlsx }
         return .table
     }
 }

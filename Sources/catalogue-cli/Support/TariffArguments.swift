@@ -23,3 +23,17 @@ enum NoticeFormat: String, ArgumentValue {
     static func convert(_ text: String) -> NoticeFormat? { NoticeFormat(rawValue: text) }
     static var expectation: String { "text or json" }
 }
+
+/// The formats of `contract show`: a text listing for people, JSON for programs, or a workbook
+/// for finance (written to `--out` only).
+enum AgreementShowFormat: String, ArgumentValue {
+    /// The listing for people (the default).
+    case text
+    /// `AgreementViewJSON`.
+    case json
+    /// `AgreementWorkbook`, written to `--out` only.
+    case xlsx
+
+    static func convert(_ text: String) -> AgreementShowFormat? { AgreementShowFormat(rawValue: text) }
+    static var expectation: String { "'text', 'json' or 'xlsx'" }
+}

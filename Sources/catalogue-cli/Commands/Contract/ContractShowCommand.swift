@@ -3,6 +3,7 @@ import Contracts
 import JSON
 import Money
 import Pricing
+import Spreadsheets
 import Support
 
 /// `catalogue-cli contract show AGREEMENT [--on DATE]`: the agreement as it stands on a date.
@@ -12,15 +13,25 @@ struct ContractShowCommand: ParsableCommand {
         abstract: "Show an agreement as it stands on a date: its lines per period and what the municipality pays per year.",
         positionals: [Positional(name: "agreement", help: "The agreement reference, e.g. UVO-2026-001.")],
         options: [
-            onOption.info, StoreSelection.option.info,
-        ])
+            onOption.info, formatOption.info, WorkbookOutput.outOption.info, StoreSelection.option.info,
+        ],
+        discussion: """
+        --format json gives the agreement as JSON: the periods of lines, every year priced (its book with
+        the hash it is stored under, every line, the totals), the totals over the term and the dBos
+        notice dates. --format xlsx --out FILE.xlsx (or just --out FILE.xlsx) writes a workbook for
+        finance; a workbook is written to a file, never to standard output.
+        """)
 
     static let onOption = Option<CalendarDate>(
         "--on", valueName: "yyyy-mm-dd", help: "Include only the amendments dated on or before this date (default: all).")
+    static let formatOption = Option<AgreementShowFormat>(
+        "--format", valueName: "format", help: "Output format: text, json or xlsx (a workbook, written to --out). Default: xlsx when --out names a .xlsx file, else text.")
 
     var reference: String
     /// The date the agreement is shown on, or nil for every amendment.
     var date: CalendarDate?
+    var format: AgreementShowFormat
+    var out: OutputSelection
     var store: StoreSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
@@ -29,65 +40,71 @@ struct ContractShowCommand: ParsableCommand {
         }
         self.reference = reference.text
         date = try arguments.value(Self.onOption, command: Self.info)
+        out = try OutputSelection(parsing: arguments, WorkbookOutput.outOption, command: Self.info)
+        format = try arguments.value(Self.formatOption, command: Self.info) ?? (WorkbookOutput.isWorkbookFile(out.path) ? .xlsx : .text)
         store = try StoreSelection(parsing: arguments, command: Self.info)
     }
 
+    func validate() throws(CLIError) {
+        if format == .xlsx {
+            try WorkbookOutput.requireFile(out.path, command: Self.info)
+        } else {
+            try WorkbookOutput.refuseListingFile(out.path, command: Self.info)
+        }
+    }
+
     func run(_ context: inout CommandContext) throws(CLIError) {
+        let target = try out.target(context, store: self.store)
         let store = try store.open(context, .readOnly)
         _ = try Lookup.agreement(reference, store: store)
-        let state: AgreementState
-        let years: [PricedYear]
-        let name: String
-        let books: PricingBooks
+        let view: AgreementView
         do {
-            state = try AgreementLifecycle.state(reference, store: store, on: date)
-            books = try OfferLifecycle.frozenBooks(state.quote, store: store)
-            (years, name) = try AgreementLifecycle.pricedYears(state, books: books)
+            view = try AgreementView.load(reference, store: store, on: date)
         } catch {
             throw StoreOptions.error(error, store: store)
         }
-        let agreement = state.agreement
-        context.print("\(agreement.reference): \(name) (\(agreement.municipality)), \(agreement.firstYear)–\(agreement.lastYear), \(agreement.status)")
+        switch format {
+        case .json: context.print(AgreementViewJSON.encode(view), terminator: true)
+        case .text: try Self.printText(view, &context)
+        case .xlsx:
+            guard let target else { throw .internalError("a workbook without its --out file") }
+            try WorkbookOutput.write(to: target, &context) { () throws(SpreadsheetError) in try AgreementWorkbook.build(view) }
+        }
+    }
+
+    /// The listing for people: the agreement, its lines per period, the years and the dBos notices.
+    private static func printText(_ view: AgreementView, _ context: inout CommandContext) throws(CLIError) {
+        let agreement = view.state.agreement
+        let state = view.state
+        context.print("\(agreement.reference): \(view.municipalityName) (\(agreement.municipality)), \(agreement.firstYear)–\(agreement.lastYear), \(agreement.status)")
         context.print("Accepted on \(agreement.acceptedOn) from quote \(state.quote.reference); payment \(agreement.payment.rawValue).")
-        if let date {
+        if let date = view.date {
             context.print("State on \(date): \(count(state.amendments.count, "amendment")).")
         } else {
             context.print(state.amendments.isEmpty ? "No amendments." : "Amendments: \(state.amendments.map { "\($0.reference) (\($0.dated), from \($0.fromYear))" }.joined(separator: ", ")).")
         }
-        try Self.printLines(state, books: books, store: store, &context)
+        try printLines(view.periods, &context)
         context.print()
-        try Self.printYears(years, &context)
+        try printYears(view.years, &context)
 
         // The dBos arrangements of the last year and the earliest date each can end.
-        let noticeDate = date ?? agreement.acceptedOn
-        let arrangements = AgreementLifecycle.notices(state, priced: years, name: name, from: noticeDate, through: .lastOfDecember(9999))
-            .filter { $0.kind == .schoolNotice }
-        guard !arrangements.isEmpty else { return }
+        guard !view.schoolNotices.isEmpty else { return }
         context.print()
-        context.print("dBos cooperation agreements (three years, then a year at a time, notice a year ahead), with notice given from \(noticeDate):")
-        Self.schoolNoticeTable(arrangements, &context)
+        context.print("dBos cooperation agreements (three years, then a year at a time, notice a year ahead), with notice given from \(view.noticeDate):")
+        schoolNoticeTable(view.schoolNotices, &context)
     }
 
     /// The lines of each period of the agreement: the accepted lines, then each amendment's from its year.
-    private static func printLines(_ state: AgreementState, books: PricingBooks, store: CatalogueStore,
-                                   _ context: inout CommandContext) throws(CLIError) {
-        let agreement = state.agreement
-        for (index, segment) in state.segments.enumerated() {
-            let until = index + 1 < state.segments.count ? state.segments[index + 1].fromYear - 1 : agreement.lastYear
+    private static func printLines(_ periods: [AgreementPeriod], _ context: inout CommandContext) throws(CLIError) {
+        for period in periods {
             context.print()
-            let span = segment.fromYear == until ? String(segment.fromYear) : "\(segment.fromYear)–\(until)"
-            if segment.fromYear > until {
-                context.print("Lines of \(segment.reference): replaced before they took effect.")
+            guard period.tookEffect else {
+                context.print("Lines of \(period.reference): replaced before they took effect.")
                 continue
             }
-            context.print("Lines \(span) (\(segment.reference)):")
-            let summaries: [LineSummary]
-            do {
-                summaries = try OfferLifecycle.summaries(segment, years: segment.fromYear...until, state: state, books: books)
-            } catch {
-                throw StoreOptions.error(error, store: store)
-            }
-            try LineTable.render(summaries, &context)
+            let span = period.fromYear == period.untilYear ? String(period.fromYear) : "\(period.fromYear)–\(period.untilYear)"
+            context.print("Lines \(span) (\(period.reference)):")
+            try LineTable.render(period.lines, &context)
         }
     }
 

@@ -2,6 +2,7 @@ import Catalogue
 import JSON
 import Money
 import Pricing
+import Spreadsheets
 import Support
 
 /// `catalogue-cli tariffs diff 2025 2026`: every tariff, old and new.
@@ -10,14 +11,21 @@ struct TariffsDiffCommand: ParsableCommand {
         path: ["tariffs", "diff"],
         abstract: "Compare two tariff books: every tariff, old, new, change and change in percent.",
         positionals: [Positional(name: "from", help: "The older year, e.g. 2025."), Positional(name: "to", help: "The newer year, e.g. 2026.")],
-        options: [formats.info] + BookSelection.withoutAssumptions)
+        options: [formats.info, WorkbookOutput.outOption.info] + BookSelection.withoutAssumptions,
+        discussion: """
+        --format xlsx --out FILE.xlsx (or just --out FILE.xlsx) writes a workbook for finance: every
+        tariff with its service's name, both amounts and the change as euro numbers, the change in
+        percent, and a sheet "Uitgangspunten" with each book's file and SHA-256 and how the newer
+        book was indexed. A workbook is written to a file, never to standard output.
+        """)
 
-    static let formats = FormatSelection([.table, .json, .csv])
+    static let formats = ListingOrWorkbookSelection([.table, .json, .csv])
 
     /// The older year's book is compared with the newer's.
     var older: Int
     var newer: Int
-    var format: OutputFormat
+    var format: ListingOrWorkbook
+    var out: OutputSelection
     var books: BookSelection
 
     init(parsing arguments: ParsedArguments) throws(CLIError) {
@@ -27,19 +35,36 @@ struct TariffsDiffCommand: ParsableCommand {
         }
         self.older = older.value
         self.newer = newer.value
-        format = try Self.formats.read(arguments, command: Self.info)
+        out = try OutputSelection(parsing: arguments, WorkbookOutput.outOption, command: Self.info)
+        format = try Self.formats.read(arguments, command: Self.info, out: out.path)
         books = try BookSelection(parsing: arguments, command: Self.info)
     }
 
+    func validate() throws(CLIError) {
+        if format == .workbook {
+            try WorkbookOutput.requireFile(out.path, command: Self.info)
+        } else {
+            try WorkbookOutput.refuseListingFile(out.path, command: Self.info)
+        }
+    }
+
     func run(_ context: inout CommandContext) throws(CLIError) {
+        let target = try out.target(context)
         let library = try books.library(context)
         let old = try SharedOptions.book(year: older, library: library)
         let new = try SharedOptions.book(year: newer, library: library)
         let diff = TariffDiff(from: old, to: new)
         switch format {
-        case .json: context.print(JSONWriter.write(diff.json), terminator: true)
-        case .csv: context.output += diff.csv
-        case .table:
+        case .listing(.json): context.print(JSONWriter.write(diff.json), terminator: true)
+        case .listing(.csv): context.output += diff.csv
+        case .workbook:
+            guard let target else { throw .internalError("a workbook without its --out file") }
+            // Each book with the bytes it was read from, in one read, so the hash is of what is shown.
+            let (older, newer) = (try read(older, library), try read(newer, library))
+            try WorkbookOutput.write(to: target, &context) { () throws(SpreadsheetError) in
+                try TariffDiffWorkbook.build(older: older, newer: newer)
+            }
+        case .listing:
             context.print("Tariff books \(old.year) → \(new.year) (\(library.fileName(for: old.year)) → \(library.fileName(for: new.year)))")
             if let record = new.provenance.indexation {
                 context.print(record.summary)
@@ -64,6 +89,16 @@ struct TariffsDiffCommand: ParsableCommand {
                 }
                 context.print(line)
             }
+        }
+    }
+
+    /// The book of `year` with the file it came from and the bytes read.
+    private func read(_ year: Int, _ library: TariffLibrary) throws(CLIError) -> TariffDiffWorkbook.ReadBook {
+        do {
+            let (book, bytes) = try library.loaded(year: year)
+            return TariffDiffWorkbook.ReadBook(book: book, file: library.fileName(for: year), bytes: bytes)
+        } catch {
+            throw .input(error)
         }
     }
 }
