@@ -11,7 +11,8 @@ import TestSupport
 /// it in a real browser (Chromium through Selenium and chromedriver; `scripts/axe-check.py`).
 @Suite("accessibility: axe-core finds nothing in any document kind")
 struct AccessibilityTests {
-    /// The demo's offerte and agreement, a wijziging and a comparison page, written to `directory`.
+    /// The demo's offerte, agreement and rekenbijlage (final, and the offerte and agreement as
+    /// concepts), a wijziging and a comparison page, written to `directory`.
     private func documents(in directory: String) -> [String] {
         let db = ["--db", directory + "/demo.sqlite"]
         let environment = CLIEnvironment(defaultTariffsDirectory: tariffsDirectory)
@@ -25,11 +26,14 @@ struct AccessibilityTests {
                            "--profile", repositoryRoot + "/seeds/municipalities/midden-drenthe.json",
                            "--out", directory + "/vergelijking.html"])
         #expect(compare.exitCode == .success, "\(compare.standardError)")
-        return ["offerte-midden-drenthe.html", "uitvoeringsovereenkomst-midden-drenthe.html", "wijziging.html", "vergelijking.html"]
+        let concept = CLI.run(arguments: ["demo", "--out", directory + "/concept", "--concept"], environment: environment)
+        #expect(concept.exitCode == .success, "\(concept.standardError)")
+        return ["offerte-midden-drenthe.html", "uitvoeringsovereenkomst-midden-drenthe.html", "rekenbijlage-midden-drenthe.html",
+                "wijziging.html", "vergelijking.html", "concept/offerte-midden-drenthe.html", "concept/uitvoeringsovereenkomst-midden-drenthe.html"]
             .map { directory + "/" + $0 }
     }
 
-    @Test("offerte, uitvoeringsovereenkomst, wijziging and vergelijking: 0 violations")
+    @Test("offerte, uitvoeringsovereenkomst, rekenbijlage, wijziging, vergelijking and the concepts: 0 violations")
     func noViolations() throws {
         let directory = temporaryDirectory()
         let files = documents(in: directory)
