@@ -245,6 +245,8 @@ public enum HTMLRenderer {
         h2.title { margin-top: 12pt; }
         table { width: 100%; border-collapse: collapse; margin: 3pt 0 8pt; font-size: 8.5pt; }
         body.compact table.prices, body.compact table.totals { font-size: 8pt; }
+        table.prices { table-layout: fixed; }
+        table.prices thead th:first-child { width: 40%; }
         table.activities td, table.levels td { font-size: 8pt; }
         table.activities td:first-child { width: 24%; }
         .description { display: block; color: #444; }
