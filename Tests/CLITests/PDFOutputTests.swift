@@ -67,6 +67,28 @@ struct PDFOutputTests {
         #expect(named.exitCode == .unavailable)
     }
 
+    @Test("the file's extension names the document's format; another extension is refused, nothing written", arguments: [
+        ("a.html", "<!DOCTYPE html>"), ("a.HTM", "<!DOCTYPE html>"), ("a", "<!DOCTYPE html>"), ("a.md", "# "), ("a.json", "{"),
+    ])
+    func formatFromExtension(name: String, start: String) throws {
+        let directory = temporaryDirectory()
+        let result = run(["quote", "--profile", profile, "--offer", offer, "--date", "2025-11-21", "--out", directory + "/" + name], variables: [:])
+        #expect(result.exitCode == .success, "\(result.standardError)")
+        #expect(readFile(directory + "/" + name)?.hasPrefix(start) == true)
+    }
+
+    @Test("a spreadsheet or text name for a document is a usage error, nothing written", arguments: ["a.xlsx", "a.txt", "dir.v2/a.csv"])
+    func otherExtension(name: String) {
+        let directory = temporaryDirectory()
+        let result = run(["quote", "--profile", profile, "--offer", offer, "--date", "2025-11-21", "--out", directory + "/" + name], variables: [:])
+        #expect(result.exitCode == .usage)
+        #expect(result.standardError.contains("names a file that is not a document; a document is written as .html, .md, .json or .pdf"))
+        #expect(readFile(directory + "/" + name) == nil)
+        let forced = run(["quote", "--profile", profile, "--offer", offer, "--date", "2025-11-21", "--out", directory + "/" + name,
+                          "--format", "html"], variables: [:])
+        #expect(forced.exitCode == .success, "--format says which, whatever the name")
+    }
+
     @Test("a PDF never goes to standard output")
     func notToStandardOutput() {
         let result = run(["quote", "--profile", profile, "--offer", offer, "--date", "2025-11-21", "--out", "-", "--format", "pdf"], variables: [:])

@@ -116,7 +116,7 @@ struct DemoCommand: ParsableCommand {
         let rekenbijlage = RenderedDocuments(calculation)
         try Self.write([quote.html, quote.markdown, quote.json, agreement.html, agreement.markdown, agreement.json,
                         rekenbijlage.html, rekenbijlage.markdown, rekenbijlage.json], to: directory, database: databasePath, &context)
-        Self.printManualSteps(date: date, agreement: agreement.reference, &context)
+        Self.printManualSteps(date: date, agreement: agreement.reference, release: parties.release, &context)
     }
 
     /// Checks every document's path and removes an earlier demo database, before anything is
@@ -226,17 +226,20 @@ struct DemoCommand: ParsableCommand {
         for (name, _) in files { context.print("     \(directory)/\(name)") }
     }
 
-    private static func printManualSteps(date: CalendarDate, agreement: String, _ context: inout CommandContext) {
+    private static func printManualSteps(date: CalendarDate, agreement: String, release: DocumentRelease, _ context: inout CommandContext) {
+        // The seed profiles' parties are placeholders: by hand, say so, as the demo itself does.
+        let marking = release.isConcept ? " --concept" : " --allow-illustrative"
         context.print("")
         context.print("The same by hand (with your own database, --db or $CATALOGUE_DB):")
         context.print("  catalogue-cli municipality import seeds/municipalities/*.json")
         context.print("  catalogue-cli offer create --municipality midden-drenthe --first-year 2026 --years 3")
         context.print("  catalogue-cli offer add 1 --service robuuste-bibliotheek        (and the other lines)")
         context.print("  catalogue-cli offer price 1 --assume-wage 3.75 --assume-price 2.1")
-        context.print("  catalogue-cli offer issue 1 --date \(date) --assume-wage 3.75 --assume-price 2.1")
-        context.print("  catalogue-cli offer accept 1 --date \(acceptance(date))")
-        context.print("  catalogue-cli quote 1 --out out/offerte.html")
+        context.print("  catalogue-cli offer issue 1 --date \(date) --assume-wage 3.75 --assume-price 2.1" + marking)
+        context.print("  catalogue-cli offer accept 1 --date \(acceptance(date))" + marking)
+        context.print("  catalogue-cli quote 1 --out out/offerte.html        (or .pdf, printed with Chromium)")
         context.print("  catalogue-cli contract \(agreement) --out out/uitvoeringsovereenkomst.html")
+        context.print("  catalogue-cli quote 1 --rekenbijlage --out out/rekenbijlage.html")
     }
 
     /// The agreement's date in the demo: two weeks after the quote (a date option ends in 2999,

@@ -12,12 +12,19 @@ enum DocumentFormat: String, Sendable {
     /// Printed from the HTML by headless Chromium (A4, tagged).
     case pdf
 
-    /// The format a file's extension asks for: `.json`, `.md`, `.pdf`, else HTML.
-    static func fromExtension(of out: String) -> DocumentFormat {
-        if out.hasSuffix(".json") { return .json }
-        if out.hasSuffix(".md") { return .markdown }
-        if out.hasSuffix(".pdf") { return .pdf }
-        return .html
+    /// The format a file's extension asks for: `.json`, `.md`, `.pdf`, `.html` (or `.htm`), and
+    /// HTML for a name without an extension (and standard output); nil for any other extension
+    /// (`.xlsx`, `.txt`), which names a file the document would not be.
+    static func fromExtension(of out: String) -> DocumentFormat? {
+        let name = out.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? out
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .html }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "json": return .json
+        case "md", "markdown": return .markdown
+        case "pdf": return .pdf
+        case "html", "htm": return .html
+        default: return nil
+        }
     }
 
     /// The document in this format. A PDF is printed from the HTML, dated `date` (its metadata
@@ -172,7 +179,15 @@ struct DocumentOutputSelection: Sendable {
         if out.path == nil, option.info.required {
             throw .usage("missing '\(option.name) <\(option.info.valueName ?? "file")>'", command: command)
         }
-        format = try arguments.value(Self.formatOption, command: command) ?? DocumentFormat.fromExtension(of: out.path ?? "")
+        if let given = try arguments.value(Self.formatOption, command: command) {
+            format = given
+        } else if let implied = DocumentFormat.fromExtension(of: out.path ?? "") {
+            format = implied
+        } else {
+            throw .usage("'\(option.name) \(ArgumentText.shown(out.path ?? ""))' names a file that is not a document; a document is written as .html, .md, .json or .pdf "
+                         + "(or say which with '--format'); spreadsheets come from 'price', 'compare', 'compose', 'contract show' and 'tariffs diff'",
+                         command: command)
+        }
         if format == .pdf, out.path == "-" {
             throw .usage("a PDF is written to a file, never to standard output; give '--out <file>.pdf'", command: command)
         }
