@@ -247,7 +247,10 @@ struct FileSafetyTests {
         symlink(scratch.database, scratch.directory + "/link.sqlite")
         link(scratch.database, scratch.directory + "/hard.sqlite")
         let before = pathState(scratch.database)
-        let stateless = ["quote", "--profile", scratch.profile, "--offer", scratch.offer, "--date", "2025-11-21",
+        // A .sqlite name is not a document's name (exit 64); with --format the database guard itself answers.
+        #expect(run(["quote", "--profile", scratch.profile, "--offer", scratch.offer, "--date", "2025-11-21", "--out", scratch.database,
+                     "--db", scratch.database]).exitCode == .usage)
+        let stateless = ["quote", "--profile", scratch.profile, "--offer", scratch.offer, "--date", "2025-11-21", "--format", "html",
                          "--tariffs", scratch.tariffs, "--assume-wage", "3.75", "--assume-price", "2.1"]
         for (out, db) in [(scratch.database, scratch.database), (scratch.database, scratch.directory + "/link.sqlite"),
                           (scratch.directory + "/hard.sqlite", scratch.database)] {
