@@ -77,6 +77,10 @@ public struct OfferComparison: Sendable {
     public var targetGroups: [Term]
     /// The themes of the book, in book order.
     public var themes: [Term]
+    /// The profile's data marked illustrative that any offer's lines rest on (none: nothing to mark).
+    public var illustrative: [DocumentIllustration] = []
+    /// The codes of the services with a line resting on illustrative data, in any offer; marked (I).
+    public var illustrativeServices: Set<String> = []
 
     /// The base offer.
     public var base: ComparedOffer { offers[0] }
@@ -280,7 +284,20 @@ extension OfferComparison {
                                       projectedFrom: yearBook.projectedFrom, assumptions: yearBook.assumptions)
             },
             offers: offers, services: services, municipalityTotals: municipalityTotals, schoolTotals: schoolTotals,
-            changes: changes, wsobFunctions: book.wsobFunctions, targetGroups: book.targetGroups, themes: book.themes)
+            changes: changes, wsobFunctions: book.wsobFunctions, targetGroups: book.targetGroups, themes: book.themes,
+            illustrative: IllustrativeData(inputs[0].request.offer.profile).illustrations(of: allLines(inputs)),
+            illustrativeServices: illustrativeServices(inputs))
+    }
+
+    /// Every priced line of every offer.
+    private static func allLines(_ inputs: [ComparisonInput]) -> [PricedLine] {
+        inputs.flatMap { $0.priced.years.flatMap(\.lines) }
+    }
+
+    /// The services with a line that rests on the profile's illustrative data.
+    private static func illustrativeServices(_ inputs: [ComparisonInput]) -> Set<String> {
+        let data = IllustrativeData(inputs[0].request.offer.profile)
+        return Set(allLines(inputs).filter(data.marks).map(\.service))
     }
 
     /// The years of all offers, each with the book of the first offer that runs then.
@@ -425,6 +442,8 @@ public enum ComparisonJSON {
         var object = JSONObject()
         object.set("municipality", .string(comparison.municipality))
         object.set("municipalityName", .string(comparison.municipalityName))
+        object.set("illustrative", .array(comparison.illustrative.map { .string($0.dutch) }))
+        object.set("illustrativeServices", .array(comparison.illustrativeServices.sorted().map(JSONValue.string)))
         object.set("base", .string(comparison.base.key))
         object.set("years", .array(comparison.years.map { year in
             var book = JSONObject()
@@ -564,6 +583,9 @@ public enum ComparisonHTML {
         html.line("<h1>\(escape(title))</h1>")
         html.line("</header>")
         html.line("<p class=\"intro\">\(escape(ComparisonWording.introduction(comparison)))</p>")
+        if !comparison.illustrative.isEmpty {
+            html.line("<p class=\"notice\">\(escape(DocumentWording.illustrativeNotice(comparison.illustrative)))</p>")
+        }
 
         offersSection(comparison, into: &html)
         servicesSection(comparison, into: &html)
@@ -647,7 +669,8 @@ public enum ComparisonHTML {
                     } else if index == 1 {
                         html.line("<tbody>")
                     }
-                    html.line("<tr><td><span class=\"service-name\">\(escape(service.name))</span>"
+                    let mark = comparison.illustrativeServices.contains(service.code) ? " <span class=\"marker\">\(DocumentWording.illustrativeMark)</span>" : ""
+                    html.line("<tr><td><span class=\"service-name\">\(escape(service.name))</span>\(mark)"
                         + "<span class=\"section\">\(escape(ComparisonWording.sectionLabel(service)))</span></td>"
                         + amountCells(service.amounts, year: year.year, included: service.included, offers: offers) + "</tr>")
                     if index == 0 || index == services.count - 1 { html.line("</tbody>") }
