@@ -36,6 +36,9 @@ let package = Package(
         // Finance's workbooks of what the commands compute (a price, a comparison, a composition, an
         // agreement, a tariff diff): Dutch sheets built from the models, for the CLI and the web workspace.
         .target(name: "Spreadsheets", dependencies: ["Money", "Support", "Catalogue", "Pricing", "Contracts", "Workbook"]),
+        // An HTTP/1.1 server of our own for the web workspace: POSIX sockets, a thread per connection,
+        // keep-alive, an incremental request parser with limits on every part of a request.
+        .target(name: "HTTP"),
         .executableTarget(
             name: "catalogue-cli",
             dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "Contracts", "Spreadsheets"]
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["TestSupport", "Support", "Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
         .testTarget(name: "WorkbookTests", dependencies: ["TestSupport", "Workbook"]),
         .testTarget(name: "SpreadsheetsTests", dependencies: ["TestSupport", "Support", "Spreadsheets", "Workbook", "Pricing", "Contracts", "Catalogue", "Money"]),
+        .testTarget(name: "HTTPTests", dependencies: ["TestSupport", "HTTP"]),
         .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "JSON", "Money", "Spreadsheets", "Workbook"], exclude: ["Golden"]),
     ],
