@@ -50,6 +50,10 @@ public struct HTTPParser {
     private var buffer: [UInt8] = []
     private var pendingBody: (request: HTTPRequest, length: Int)?
     private var refusal: HTTPStatus?
+    /// Where the request line's LF is, once it has come.
+    private var requestLineEnd: Int?
+    /// How much of the buffer has been searched for the end of the request line or of the head.
+    private var scanned = 0
 
     /// A parser with `limits`.
     public init(limits: Limits = Limits()) {
@@ -73,23 +77,37 @@ public struct HTTPParser {
             refusal = status
             buffer = []
             pendingBody = nil
+            (requestLineEnd, scanned) = (nil, 0)
         }
         return outcome
     }
 
     /// Reads a request's head when it is complete, checking the limits on what has come so far.
+    /// The search resumes where the last one stopped, so bytes arriving one at a time cost no more
+    /// than all at once.
     private mutating func nextHead() -> Outcome {
-        while buffer.count >= 2, buffer[0] == 0x0D, buffer[1] == 0x0A { buffer.removeFirst(2) }
-        guard let lineFeed = buffer.firstIndex(of: 0x0A) else {
-            return buffer.count > limits.requestLineLimit + 1 ? .refused(.uriTooLong) : .incomplete
+        if requestLineEnd == nil {
+            while buffer.count >= 2, buffer[0] == 0x0D, buffer[1] == 0x0A {
+                buffer.removeFirst(2)
+                scanned = 0
+            }
+            guard let lineFeed = buffer[scanned...].firstIndex(of: 0x0A) else {
+                scanned = buffer.count
+                return buffer.count > limits.requestLineLimit + 1 ? .refused(.uriTooLong) : .incomplete
+            }
+            requestLineEnd = lineFeed
+            scanned = lineFeed + 1
         }
+        let lineFeed = requestLineEnd ?? 0
         guard lineFeed <= limits.requestLineLimit + 1 else { return .refused(.uriTooLong) }
         guard let headEnd = endOfHead(from: lineFeed + 1) else {
+            scanned = max(scanned, buffer.count)
             return buffer.count - (lineFeed + 1) > limits.headerBlockLimit ? .refused(.requestHeaderFieldsTooLarge) : .incomplete
         }
         guard headEnd - (lineFeed + 1) <= limits.headerBlockLimit else { return .refused(.requestHeaderFieldsTooLarge) }
         let head = RequestHead.parse(buffer[0..<headEnd], limits: limits)
         buffer.removeFirst(headEnd)
+        (requestLineEnd, scanned) = (nil, 0)
         switch head {
         case .failure(let refusal): return .refused(refusal.status)
         case .success(let (request, length)):
@@ -100,10 +118,10 @@ public struct HTTPParser {
     }
 
     /// The index just after the empty line that ends the head, searching from `start` (the start
-    /// of the first header line), or nil when it has not arrived.
+    /// of the first header line) but not again before `scanned`, or nil when it has not arrived.
     private func endOfHead(from start: Int) -> Int? {
         if buffer.count >= start + 2, buffer[start] == 0x0D, buffer[start + 1] == 0x0A { return start + 2 }
-        var index = max(start, 3)
+        var index = max(start, 3, scanned)
         while index < buffer.count {
             if buffer[index] == 0x0A, buffer[index - 1] == 0x0D, buffer[index - 2] == 0x0A, buffer[index - 3] == 0x0D { return index + 1 }
             index += 1

@@ -105,8 +105,8 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Whether `stop()` has been called.
-    var isStopping: Bool { state.withLock { $0.stopping } }
+    /// Whether `stop()` has been called (a handler may finish early; answers then close their connection).
+    public var isStopping: Bool { state.withLock { $0.stopping } }
 
     /// Accepts connections until `stop()` writes to the wake pipe.
     private func acceptLoop(listener: Int32, wake: Int32) {
@@ -164,8 +164,8 @@ extension HTTPServer {
         while true {
             switch parser.next() {
             case .request(let request):
-                let keepAlive = request.keepAlive && !isStopping
                 let response = handler(request)
+                let keepAlive = request.keepAlive && !isStopping
                 guard Sockets.write(client, response.serialized(keepAlive: keepAlive, headOnly: request.method == .head)), keepAlive else {
                     return Sockets.lingeringClose(client)
                 }

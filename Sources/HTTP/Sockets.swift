@@ -11,7 +11,8 @@ enum Sockets {
         case readable, woken, timedOut
     }
 
-    /// A listening IPv4 TCP socket bound to `host`:`port` (SO_REUSEADDR), and the port it got.
+    /// A listening IPv4 TCP socket bound to `host`:`port` (SO_REUSEADDR; non-blocking, so an
+    /// accept after a vanished connection cannot hang the accepting thread), and the port it got.
     static func listen(host: String, port: UInt16, backlog: Int32) throws(HTTPServerError) -> (Int32, UInt16) {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -29,6 +30,7 @@ enum Sockets {
             close(descriptor)
             throw HTTPServerError(message)
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
