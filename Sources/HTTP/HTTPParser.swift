@@ -52,6 +52,8 @@ public struct HTTPParser {
     private var refusal: HTTPStatus?
     /// Where the request line's LF is, once it has come.
     private var requestLineEnd: Int?
+    /// Whether `100 Continue` was sent for the pending body.
+    private var continueAnswered = false
     /// How much of the buffer has been searched for the end of the request line or of the head.
     private var scanned = 0
 
@@ -59,6 +61,16 @@ public struct HTTPParser {
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }
+
+    /// Whether the head of a request with a body asked `Expect: 100-continue` and its body has not
+    /// begun: the server then sends `100 Continue` once and calls `continueSent()`.
+    public var awaitsContinue: Bool {
+        guard let pendingBody, !continueAnswered, buffer.isEmpty else { return false }
+        return pendingBody.request.headers.hasToken("100-continue", in: "Expect")
+    }
+
+    /// Records that `100 Continue` was sent for the pending request.
+    public mutating func continueSent() { continueAnswered = true }
 
     /// Whether no byte of a next request has arrived yet.
     public var isIdle: Bool { buffer.isEmpty && pendingBody == nil }
@@ -95,12 +107,15 @@ public struct HTTPParser {
                 scanned = buffer.count
                 return buffer.count > limits.requestLineLimit + 1 ? .refused(.uriTooLong) : .incomplete
             }
+            guard lineFeed > 0, buffer[lineFeed - 1] == 0x0D else { return .refused(.badRequest) }
             requestLineEnd = lineFeed
             scanned = lineFeed + 1
         }
         let lineFeed = requestLineEnd ?? 0
         guard lineFeed <= limits.requestLineLimit + 1 else { return .refused(.uriTooLong) }
-        guard let headEnd = endOfHead(from: lineFeed + 1) else {
+        let end: Int?
+        do { end = try endOfHead(from: lineFeed + 1) } catch { return .refused(error.status) }
+        guard let headEnd = end else {
             scanned = max(scanned, buffer.count)
             return buffer.count - (lineFeed + 1) > limits.headerBlockLimit ? .refused(.requestHeaderFieldsTooLarge) : .incomplete
         }
@@ -119,11 +134,15 @@ public struct HTTPParser {
 
     /// The index just after the empty line that ends the head, searching from `start` (the start
     /// of the first header line) but not again before `scanned`, or nil when it has not arrived.
-    private func endOfHead(from start: Int) -> Int? {
+    /// A LF without its CR is refused as soon as it comes (400), not when the limit is reached.
+    private func endOfHead(from start: Int) throws(Refusal) -> Int? {
         if buffer.count >= start + 2, buffer[start] == 0x0D, buffer[start + 1] == 0x0A { return start + 2 }
-        var index = max(start, 3, scanned)
+        var index = max(start, scanned)
         while index < buffer.count {
-            if buffer[index] == 0x0A, buffer[index - 1] == 0x0D, buffer[index - 2] == 0x0A, buffer[index - 3] == 0x0D { return index + 1 }
+            if buffer[index] == 0x0A {
+                guard buffer[index - 1] == 0x0D else { throw Refusal(.badRequest) }
+                if index >= start + 3, buffer[index - 2] == 0x0A, buffer[index - 3] == 0x0D { return index + 1 }
+            }
             index += 1
         }
         return nil
@@ -136,6 +155,7 @@ public struct HTTPParser {
         complete.body = Array(buffer[0..<length])
         buffer.removeFirst(length)
         pendingBody = nil
+        continueAnswered = false
         return .request(complete)
     }
 }

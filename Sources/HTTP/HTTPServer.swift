@@ -176,6 +176,10 @@ extension HTTPServer {
                 return Sockets.lingeringClose(client)
             case .incomplete:
                 if parser.isIdle && isStopping { return Sockets.lingeringClose(client) }
+                if parser.awaitsContinue {
+                    _ = Sockets.write(client, Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                    parser.continueSent()
+                }
                 switch Sockets.wait(for: client, wake: watchedWake, milliseconds: max(0, deadline - Sockets.now())) {
                 case .woken:
                     watchedWake = -1

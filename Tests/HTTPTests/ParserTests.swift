@@ -153,6 +153,14 @@ struct ParserMalformedTests {
         #expect(parse("GET / HTTP/1.1\nHost: h\r\n\r\n") == .refused(400))
         #expect(parse("GET / HTTP/1.1\r\nHost: h\nX: y\r\n\r\n") == .refused(400))
         #expect(parse("GET /\r HTTP/1.1\r\nHost: h\r\n\r\n") == .refused(400))
+        #expect(parse("GET / HTTP/1.1\n\n") == .refused(400))
+    }
+
+    @Test("a bare LF is refused as soon as it comes, before the head is complete")
+    func bareLineFeedEarly() {
+        #expect(parse("GET / HTTP/1.1\n") == .refused(400))
+        #expect(parse("GET / HTTP/1.1\r\nHost: h\n") == .refused(400))
+        #expect(parse("GET / HTTP/1.1\r\n\n") == .refused(400))
     }
 
     @Test("Transfer-Encoding (chunked or any) is 501; a POST, PUT or PATCH without Content-Length is 411")

@@ -37,6 +37,17 @@ struct ServerTests {
         #expect(client.isClosedByServer())
     }
 
+    @Test("Expect: 100-continue gets 100 Continue before the body is sent, then the answer")
+    func expectContinue() throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let client = try #require(RawClient(port: server.port))
+        client.send("POST /upload HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n")
+        #expect(client.readResponse()?.status == 100)
+        client.send("abc")
+        #expect(client.readResponse()?.body == "POST /upload abc")
+    }
+
     @Test("16 clients at once: all held open together, the handler runs for 8 of them at the same time")
     func concurrentClients() throws {
         let inside = Mutex(0)
