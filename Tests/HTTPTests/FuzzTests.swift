@@ -28,16 +28,20 @@ enum RequestFuzzer {
     /// Case `number`: its bytes and whether it is surely malformed.
     static func make(_ number: Int) -> (bytes: [UInt8], surelyBroken: Bool) {
         var random = SplitMix(state: UInt64(number) &* 7919)
-        var bytes = Array(seeds[number % seeds.count].utf8)
+        var bytes = Array(seeds[(number / 12) % seeds.count].utf8)
         let headEnd = (bytes.firstRange(of: Array("\r\n\r\n".utf8))?.lowerBound ?? 4)
         let inHead = { (random: inout SplitMix) in Int.random(in: 1..<headEnd, using: &random) }
-        switch number % 10 {
+        switch number % 12 {
         case 0: bytes.insert(0x0D, at: inHead(&random)); return (bytes, true)
         case 1: bytes.insert(UInt8.random(in: 0...8, using: &random), at: inHead(&random)); return (bytes, true)
         case 2: bytes.insert(contentsOf: Array("\r\n folded".utf8), at: headEnd); return (bytes, true)
         case 3: bytes.insert(contentsOf: Array("\r\nContent-Length: 7\r\nContent-Length: 8".utf8), at: headEnd); return (bytes, true)
         case 4: bytes.insert(contentsOf: Array("\r\nTransfer-Encoding: chunked".utf8), at: headEnd); return (bytes, true)
         case 5: bytes.insert(contentsOf: Array(repeating: UInt8(ascii: "a"), count: Int.random(in: 8200...20000, using: &random)), at: 5)
+            return (bytes, true)
+        case 6: bytes.insert(contentsOf: (0...Int.random(in: 100...300, using: &random)).flatMap { Array("\r\nX-\($0): v".utf8) }, at: headEnd)
+            return (bytes, true)
+        case 7: bytes.insert(contentsOf: Array("\r\nContent-Length: \(Int.random(in: 4097...Int.max, using: &random))".utf8), at: headEnd)
             return (bytes, true)
         default: return (randomMutation(bytes, &random), false)
         }
