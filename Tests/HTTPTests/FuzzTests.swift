@@ -121,3 +121,25 @@ struct HTTPFuzzTests {
         print("HTTP socket fuzz, 400 cases: \(counts.sorted { $0.key < $1.key })")
     }
 }
+
+extension HTTPFuzzTests {
+    @Test("40 requests cut short and left open at once: each gets 408 and is closed; a good request still works")
+    func truncatedFuzz() throws {
+        let server = try startServer(HTTPServer.Configuration(requestTimeoutMilliseconds: 300))
+        defer { server.stop() }
+        var random = SplitMix(state: 14)
+        let clients = try (0..<40).map { number in
+            let seed = Array(RequestFuzzer.seeds[number % RequestFuzzer.seeds.count].utf8)
+            let client = try #require(RawClient(port: server.port))
+            client.send(Array(seed[0..<Int.random(in: 1..<(seed.count - 1), using: &random)]))
+            return client
+        }
+        for client in clients {
+            let answer = String(decoding: client.readUntilClosed(), as: UTF8.self)
+            #expect(answer.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"), "\(answer.debugDescription)")
+        }
+        let client = try #require(RawClient(port: server.port))
+        client.send(get("/daarna"))
+        #expect(client.readResponse()?.body == "GET /daarna ")
+    }
+}
