@@ -138,6 +138,30 @@ struct ServerTests {
         #expect(first.readResponse()?.status == 200)
     }
 
+    @Test("32 keep-alive connections at once, 50 requests each in turns: 1 600 answers, each to its own request")
+    func manyRequests() throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let clients = try (0..<32).map { _ in try #require(RawClient(port: server.port)) }
+        var answered = 0
+        for round in 0..<50 {
+            for (index, client) in clients.enumerated() { client.send(get("/\(index)/\(round)")) }
+            for (index, client) in clients.enumerated() where client.readResponse()?.body == "GET /\(index)/\(round) " { answered += 1 }
+        }
+        #expect(answered == 1600)
+    }
+
+    @Test("a port in use is an error naming it; a second start is refused; a host that is not IPv4 is refused")
+    func startErrors() throws {
+        let server = try startServer()
+        defer { server.stop() }
+        let second = HTTPServer(configuration: HTTPServer.Configuration(port: server.port), handler: echo)
+        #expect(throws: HTTPServerError.self) { try second.start() }
+        #expect(throws: HTTPServerError.self) { try server.start() }
+        let named = HTTPServer(configuration: HTTPServer.Configuration(host: "localhost", port: 0), handler: echo)
+        #expect(throws: HTTPServerError.self) { try named.start() }
+    }
+
     @Test("stop() lets the request in flight finish, closes idle connections, and then nothing connects")
     func gracefulStop() async throws {
         let entered = Mutex(false)
