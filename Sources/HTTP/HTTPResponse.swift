@@ -32,16 +32,19 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The bytes on the wire: status line, the fields that are safe to write, Content-Length,
-    /// Connection, an empty line and (unless `headOnly`) the body.
+    /// Connection, an empty line and (unless `headOnly`) the body. A 1xx, 204 or 304 answer has
+    /// neither Content-Length nor body (RFC 9110 §8.6, §15.3.5, §15.4.5).
     public func serialized(keepAlive: Bool, headOnly: Bool = false) -> [UInt8] {
+        let bodiless = status.code < 200 || status.code == 204 || status.code == 304
         var head = "HTTP/1.1 \(status.code) \(status.reason.filter { $0 != "\r" && $0 != "\n" })\r\n"
         for field in headers where Self.isWritable(field) {
             let name = field.name.lowercased()
             if name == "content-length" || name == "connection" || name == "transfer-encoding" { continue }
             head += "\(field.name): \(field.value)\r\n"
         }
-        head += "Content-Length: \(body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
-        return Array(head.utf8) + (headOnly ? [] : body)
+        if !bodiless { head += "Content-Length: \(body.count)\r\n" }
+        head += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+        return Array(head.utf8) + (headOnly || bodiless ? [] : body)
     }
 
     /// Whether a field can be written as it is: a token name, a value without control characters

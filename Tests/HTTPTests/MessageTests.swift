@@ -28,6 +28,8 @@ struct MessageTests {
         #expect(text == "HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\nX-Good: ok\r\nContent-Length: 9\r\nConnection: keep-alive\r\n\r\n<p>é</p>")
         let head = String(decoding: HTTPResponse.text("abc").serialized(keepAlive: false, headOnly: true), as: UTF8.self)
         #expect(head.hasSuffix("Content-Length: 3\r\nConnection: close\r\n\r\n"))
+        let empty = HTTPResponse(status: .noContent, body: Array("ignored".utf8)).serialized(keepAlive: true)
+        #expect(String(decoding: empty, as: UTF8.self) == "HTTP/1.1 204 No Content\r\nConnection: keep-alive\r\n\r\n")
         let redirect = HTTPResponse.redirect(to: "/offertes/1")
         #expect(redirect.status == .seeOther && redirect.headers["location"] == "/offertes/1")
     }
