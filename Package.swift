@@ -36,6 +36,10 @@ let package = Package(
         // Finance's workbooks of what the commands compute (a price, a comparison, a composition, an
         // agreement, a tariff diff): Dutch sheets built from the models, for the CLI and the web workspace.
         .target(name: "Spreadsheets", dependencies: ["Money", "Support", "Catalogue", "Pricing", "Contracts", "Workbook"]),
+        // The web workspace's security and HTML building blocks: escaping HTML by type, HMAC-SHA256 and
+        // PBKDF2 password hashes, CSRF tokens, security headers, Host/Origin checks, safe download paths,
+        // login rate limiting, session cookies.
+        .target(name: "Web", dependencies: ["Support"]),
         .executableTarget(
             name: "catalogue-cli",
             dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "Contracts", "Spreadsheets"]
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["TestSupport", "Support", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["TestSupport", "Support", "Pricing", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "ContractsTests", dependencies: ["TestSupport", "Support", "Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "WebTests", dependencies: ["TestSupport", "Web", "Support"]),
         .testTarget(name: "WorkbookTests", dependencies: ["TestSupport", "Workbook"]),
         .testTarget(name: "SpreadsheetsTests", dependencies: ["TestSupport", "Support", "Spreadsheets", "Workbook", "Pricing", "Contracts", "Catalogue", "Money"]),
         .testTarget(name: "FuzzTests", dependencies: ["TestSupport", "Support", "catalogue-cli", "Catalogue", "Pricing", "Contracts", "Money", "JSON"]),

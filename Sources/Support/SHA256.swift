@@ -2,7 +2,7 @@
 /// which source it was computed from. The toolchain has no hash on Linux without a package,
 /// and the project takes none, so it is written out here and checked against the standard
 /// test vectors.
-public struct SHA256 {
+public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
