@@ -57,11 +57,28 @@ public struct HTML: Sendable, Hashable, CustomStringConvertible, ExpressibleBySt
 
     /// An attribute with a leading space, ` name="value"`, the value escaped. The name is source
     /// text and must be a plain attribute name (letters, digits, `-`, `_`, `:`); an `on…` event
-    /// handler is refused, as the Content-Security-Policy would refuse to run it anyway.
+    /// handler is refused, as the Content-Security-Policy would refuse to run it anyway. In a URL
+    /// attribute (`href`, `src`, `action`, `formaction`) a value with a scheme other than `http`,
+    /// `https` or `mailto` (`javascript:`, `data:`, …) is replaced by `#`.
     public static func attribute(_ name: StaticString, _ value: String) -> HTML {
         let nameText = name.description
         precondition(isPlainAttributeName(nameText), "not a plain attribute name: \(nameText)")
-        return HTML(unsafeTrusted: " \(nameText)=\"\(escape(value))\"")
+        let isURL = ["href", "src", "action", "formaction"].contains(nameText.lowercased())
+        let safeValue = isURL && !isSafeURL(value) ? "#" : value
+        return HTML(unsafeTrusted: " \(nameText)=\"\(escape(safeValue))\"")
+    }
+
+    /// Whether `url` is relative (no scheme before its first `/`, `?` or `#`) or has the scheme
+    /// `http`, `https` or `mailto`. Browsers ignore tabs and line breaks inside a scheme and spaces
+    /// and controls before it, so those make a URL unsafe too.
+    static func isSafeURL(_ url: String) -> Bool {
+        let scalars = url.unicodeScalars
+        if let first = scalars.first, first.value <= 0x20 { return false }
+        guard let colon = scalars.firstIndex(of: ":") else { return true }
+        let beforeColon = scalars[..<colon]
+        if beforeColon.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }
+        let scheme = String(beforeColon).lowercased()
+        return scheme == "http" || scheme == "https" || scheme == "mailto"
     }
 
     /// A boolean attribute with a leading space (` checked`) when `present`, nothing otherwise.

@@ -49,6 +49,24 @@ struct HTMLTests {
         #expect(data.rendered == "<tr data-row-id=\"7\">")
     }
 
+    @Test("URL attributes keep http, https, mailto and relative links, and drop other schemes")
+    func urlAttributes() {
+        let kept = ["/offers/7", "offers/7?tab=prijs#regel-2", "https://example.org/a?b=1&c=2", "HTTP://example.org",
+                    "mailto:finance@example.org", "?q=a:b", "#top", "plain", "a/b:c"]
+        for url in kept {
+            #expect(HTML.attribute("href", url) == HTML(unsafeTrusted: " href=\"\(HTML.escape(url))\""), "\(url)")
+        }
+        let dropped = ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
+                       "\u{1}javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd"]
+        for url in dropped {
+            #expect(HTML.attribute("href", url).rendered == " href=\"#\"", "\(url)")
+            #expect(HTML.attribute("src", url).rendered == " src=\"#\"")
+            #expect(HTML.attribute("formaction", url).rendered == " formaction=\"#\"")
+        }
+        #expect(HTML.attribute("title", "javascript:x").rendered == " title=\"javascript:x\"")
+        #expect(HTML.attribute("href", "https://example.org/?a=1&b=2").rendered == " href=\"https://example.org/?a=1&amp;b=2\"")
+    }
+
     @Test("Control characters and noncharacters become U+FFFD; tab and newlines stay")
     func controlCharacters() {
         let text = "a\u{0}b\u{7}c\u{1B}[31m\u{7F}\u{85}\u{FFFE}\td\ne\rf"
