@@ -39,6 +39,10 @@ let package = Package(
         // An HTTP/1.1 server of our own for the web workspace: POSIX sockets, a thread per connection,
         // keep-alive, an incremental request parser with limits on every part of a request.
         .target(name: "HTTP"),
+        // The web workspace's security and HTML building blocks: escaping HTML by type, HMAC-SHA256 and
+        // PBKDF2 password hashes, CSRF tokens, security headers, Host/Origin checks, safe download paths,
+        // login rate limiting, session cookies.
+        .target(name: "Web", dependencies: ["Support"]),
         .executableTarget(
             name: "catalogue-cli",
             dependencies: ["Money", "JSON", "Support", "Catalogue", "Pricing", "Contracts", "Spreadsheets"]
@@ -59,6 +63,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["TestSupport", "Support", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "PricingTests", dependencies: ["TestSupport", "Support", "Pricing", "Catalogue", "Money", "JSON"]),
         .testTarget(name: "ContractsTests", dependencies: ["TestSupport", "Support", "Contracts", "Pricing", "Catalogue", "Money", "JSON"], exclude: ["Golden"]),
+        .testTarget(name: "WebTests", dependencies: ["TestSupport", "Web", "Support"]),
         .testTarget(name: "WorkbookTests", dependencies: ["TestSupport", "Workbook"]),
         .testTarget(name: "SpreadsheetsTests", dependencies: ["TestSupport", "Support", "Spreadsheets", "Workbook", "Pricing", "Contracts", "Catalogue", "Money"]),
         .testTarget(name: "HTTPTests", dependencies: ["TestSupport", "HTTP"]),
