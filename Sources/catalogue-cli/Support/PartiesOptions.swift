@@ -69,7 +69,7 @@ struct PartiesSelection: Sendable {
 }
 
 /// `--rekenbijlage`: the line-by-line calculation behind an offerte or agreement, written on
-/// request instead of the document, in HTML, Markdown or JSON. It is never part of what is signed.
+/// request instead of the document, in HTML, Markdown, JSON or PDF. It is never part of what is signed.
 enum CalculationOutput {
     static let flag = Flag(
         "--rekenbijlage", help: "Write the rekenbijlage instead: every priced line with how its amount comes about (never part of what is signed).")
