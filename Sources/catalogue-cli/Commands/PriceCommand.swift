@@ -46,11 +46,7 @@ struct PriceCommand: ParsableCommand {
     }
 
     func validate() throws(CLIError) {
-        if format == .workbook {
-            try WorkbookOutput.requireFile(out.path, command: Self.info)
-        } else {
-            try WorkbookOutput.refuseListingFile(out.path, command: Self.info)
-        }
+        try WorkbookOutput.check(workbook: format == .workbook, out: out.path, command: Self.info)
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {

@@ -59,6 +59,16 @@ enum WorkbookOutput {
         path?.lowercased().hasSuffix(".xlsx") == true
     }
 
+    /// The check of a command whose `--out` writes only workbooks: a workbook needs a file, and
+    /// any other format takes none.
+    static func check(workbook: Bool, out: String?, command: CommandInfo) throws(CLIError) {
+        if workbook {
+            try requireFile(out, command: command)
+        } else {
+            try refuseListingFile(out, command: command)
+        }
+    }
+
     /// Refuses a workbook without a file to write it to, or with `--out -`: a workbook is never
     /// written to a terminal or a pipe.
     static func requireFile(_ out: String?, command: CommandInfo) throws(CLIError) {

@@ -46,11 +46,7 @@ struct ContractShowCommand: ParsableCommand {
     }
 
     func validate() throws(CLIError) {
-        if format == .xlsx {
-            try WorkbookOutput.requireFile(out.path, command: Self.info)
-        } else {
-            try WorkbookOutput.refuseListingFile(out.path, command: Self.info)
-        }
+        try WorkbookOutput.check(workbook: format == .xlsx, out: out.path, command: Self.info)
     }
 
     func run(_ context: inout CommandContext) throws(CLIError) {
