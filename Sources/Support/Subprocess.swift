@@ -52,18 +52,23 @@ public enum Subprocess {
         defer { for pointer in pointers { free(pointer) } }
         var pid = pid_t()
         guard posix_spawn(&pid, executable, &actions, &attributes, &pointers, environ) == 0 else { return nil }
-        let outcome = wait(for: pid, timeoutSeconds: timeoutSeconds)
-        kill(-pid, SIGKILL)
-        return outcome
+        return wait(for: pid, timeoutSeconds: timeoutSeconds)
     }
 
-    /// Waits for `pid`, polling, and kills its group when the time is up.
+    /// Waits for `pid`, polling, and kills its group when it has ended (helpers it left behind)
+    /// or when the time is up. The group is killed while its leader is still unreaped, so its id
+    /// cannot yet belong to another process group.
     private static func wait(for pid: pid_t, timeoutSeconds: Int) -> Outcome {
         let deadline = monotonicMilliseconds() + Int64(timeoutSeconds) * 1000
         var status: Int32 = 0
         while true {
-            let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { break }
+            var info = siginfo_t()
+            let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+            if result == 0, info.si_signo == SIGCHLD {
+                kill(-pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                break
+            }
             if result == -1 && errno != EINTR { return .exited(-1) }
             if monotonicMilliseconds() >= deadline {
                 kill(-pid, SIGKILL)
