@@ -88,26 +88,3 @@ public enum Subprocess {
         return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 }
-
-extension FileSystem {
-    /// A new private folder under /tmp (`prefix` then random characters), created with mode 0700.
-    public static func temporaryDirectory(prefix: String) throws(OutputError) -> String {
-        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) != nil }
-        guard created else { throw OutputError(file: "/tmp/\(prefix)-XXXXXX", reason: lastErrorMessage()) }
-        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// Removes `path` and, when it is a folder, everything in it. Links are removed, never
-    /// followed. Best effort: what cannot be removed stays.
-    public static func removeTree(_ path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            for name in (try? contentsOfDirectory(path)) ?? [] { removeTree(path + "/" + name) }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
-    }
-}

@@ -81,11 +81,6 @@ enum AgreementWording {
     static func subtitle(_ document: AgreementDocument) -> String {
         "ter uitvoering van de subsidieverlening voor het openbaar bibliotheekwerk, \(DocumentWording.term(first: document.firstYear, last: document.lastYear))"
     }
-
-    /// The heading of a party in the agreement's opening.
-    static func partyHeading(_ party: DocumentParty) -> String {
-        DocumentWording.partyName(party)
-    }
 }
 
 extension DocumentWording {

@@ -82,7 +82,7 @@ public struct PDFPrinter: Sendable {
     /// Replaces the digits of every `/CreationDate (D:…` and `/ModDate (D:…` with `date` at
     /// midnight, in place: the same number of bytes, so the PDF's offsets stay right.
     static func stamp(_ bytes: inout [UInt8], date: CalendarDate) {
-        let digits = Array(String(format4(date.year) + format2(date.month) + format2(date.day) + "000000").utf8)
+        let digits = Array((date.description.filter { $0 != "-" } + "000000").utf8)
         for key in ["/CreationDate (D:", "/ModDate (D:"] {
             let marker = Array(key.utf8)
             var index = 0
@@ -106,7 +106,4 @@ public struct PDFPrinter: Sendable {
         }
         return nil
     }
-
-    private static func format2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    private static func format4(_ value: Int) -> String { String(repeating: "0", count: max(0, 4 - String(value).count)) + String(value) }
 }

@@ -124,7 +124,7 @@ public enum OfferLifecycle {
             guard let yearBook = request.books[year.year] else { throw .internalError("no book for \(year.year)") }
             // Exactly what was priced: the bytes read for pricing, never a second read of the file.
             let content = yearBook.frozenText
-            let hash = "sha256:" + SHA256.hex(Array(content.utf8))
+            let hash = YearBook.hash(ofFrozenText: content)
             let source = yearBook.status == .published ? yearBook.file : "projected from \(yearBook.projectedFrom ?? 0)"
             books.append((hash, year.year, source, content))
             years.append(QuoteYearRecord(year: year.year, status: year.status, bookHash: hash, bookFile: year.bookFile,

@@ -42,7 +42,10 @@ public struct YearBook: Sendable {
     }
 
     /// The SHA-256 of `frozenText`, "sha256:…", as an issued quote stores it.
-    public var hash: String { "sha256:" + SHA256.hex(Array(frozenText.utf8)) }
+    public var hash: String { Self.hash(ofFrozenText: frozenText) }
+
+    /// The hash of a book's frozen text, for a caller that holds the text already.
+    public static func hash(ofFrozenText text: String) -> String { "sha256:" + SHA256.hex(Array(text.utf8)) }
 }
 
 /// The books of every year of an offer.

@@ -33,7 +33,7 @@ public struct BookProvenance: Sendable, Equatable {
 
     /// The provenance of a book a request priced with; the hash is computed from what was priced.
     public init(year: Int, book: YearBook) {
-        self.init(year: year, status: book.status, file: book.file, hash: "sha256:" + SHA256.hex(Array(book.frozenText.utf8)),
+        self.init(year: year, status: book.status, file: book.file, hash: book.hash,
                   projectedFrom: book.projectedFrom, assumptions: book.assumptions)
     }
 

@@ -9,7 +9,6 @@ enum ComposerWording {
         switch label {
         case "not taken": return "niet gekozen"
         case "taken": return "gekozen"
-        case "for the municipality": return "voor de hele gemeente"
         default: break
         }
         if label.hasPrefix("package ") {
