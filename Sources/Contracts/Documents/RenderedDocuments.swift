@@ -32,3 +32,18 @@ public struct RenderedDocuments: Sendable, Equatable {
         json = DocumentJSON.encode(document)
     }
 }
+
+extension QuoteRecord {
+    /// The offerte as frozen when the quote was issued.
+    public var documents: RenderedDocuments { RenderedDocuments(html: html, markdown: markdown, json: json) }
+}
+
+extension AgreementRecord {
+    /// The agreement as frozen when the offer was accepted.
+    public var documents: RenderedDocuments { RenderedDocuments(html: html, markdown: markdown, json: json) }
+}
+
+extension AmendmentRecord {
+    /// The wijziging as frozen when it was recorded.
+    public var documents: RenderedDocuments { RenderedDocuments(html: html, markdown: markdown, json: json) }
+}

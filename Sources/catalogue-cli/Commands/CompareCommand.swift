@@ -84,7 +84,6 @@ struct CompareCommand: ParsableCommand {
         let text: String
         switch format {
         case .xlsx:
-            guard let out else { throw .internalError("a workbook without its --out file") }
             try WorkbookOutput.write(to: out, &context) { () throws(SpreadsheetError) in
                 try ComparisonWorkbook.build(comparison, inputs: inputs, profile: profileFile)
             }

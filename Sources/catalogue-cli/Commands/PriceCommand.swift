@@ -57,7 +57,6 @@ struct PriceCommand: ParsableCommand {
         case .listing(.csv): context.output += PricedOfferCSV.encode(priced)
         case .listing: try PriceTable.render(priced, request: request, &context)
         case .workbook:
-            guard let target else { throw .internalError("a workbook without its --out file") }
             try WorkbookOutput.write(to: target, &context) { () throws(SpreadsheetError) in
                 try PriceWorkbook.build(priced, request: request, sources: .init(profile: profileFile, offer: offerFile))
             }

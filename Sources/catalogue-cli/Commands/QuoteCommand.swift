@@ -71,21 +71,12 @@ struct QuoteCommand: ParsableCommand {
     /// Writes the frozen offerte of the quote `key` names (an offer number or a quote reference).
     private func writeIssued(_ key: String, to out: OutputTarget, _ context: inout CommandContext) throws(CLIError) {
         let store = try store.open(context, .readOnly)
-        let quote: QuoteRecord?
-        do {
-            if let offerID = Int64(key) {
-                quote = try store.quote(offerID: offerID)
-            } else {
-                quote = try store.quote(reference: key)
-            }
-        } catch {
-            throw .database(file: store.database.path, message: error.description)
-        }
+        let quote = try Lookup.issuedQuote(key, store: store)
         guard let quote else {
             throw .refused("no issued quote for '\(key)'; issue the offer first with 'catalogue-cli offer issue \(key) --date …'")
         }
         try DocumentOutput.writeStored(.quote, id: quote.id, subject: "quote \(quote.reference)",
-                                       RenderedDocuments(html: quote.html, markdown: quote.markdown, json: quote.json),
+                                       quote.documents,
                                        format: output.format, date: quote.issuedOn, to: out, store: store, &context, what: "offerte \(quote.reference)")
     }
 }

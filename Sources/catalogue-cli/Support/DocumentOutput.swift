@@ -84,9 +84,6 @@ enum DocumentOutput {
         try write(try format.render(documents, date: date, context), to: target, &context, what: what)
     }
 
-    /// Writes `text` to the target's file atomically, creating a missing folder (out/, the first
-    /// time) as a user would expect; exit 73 when it cannot be created. The file replaces only a
-    /// regular file, and never the database (see `FileSystem.writeFileAtomically`).
     /// Writes a frozen document after checking its seals: a document edited in the store is
     /// refused (exit 65), never written.
     static func writeStored(_ entity: Seals.Entity, id: Int64, subject: String, _ documents: RenderedDocuments, format: DocumentFormat,
@@ -100,6 +97,9 @@ enum DocumentOutput {
         try writeFile(Array(text.utf8), to: target)
     }
 
+    /// Writes `bytes` to the target's file atomically, creating a missing folder (out/, the first
+    /// time) as a user would expect; exit 73 when it cannot be created. The file replaces only a
+    /// regular file, and never the database (see `FileSystem.writeFileAtomically`).
     static func writeFile(_ bytes: [UInt8], to target: OutputTarget) throws(CLIError) {
         let file = target.path
         do {
@@ -130,7 +130,6 @@ enum DocumentOutput {
         return priced
     }
 
-    static let statelessOptions: [OptionInfo] = StatelessDocumentSelection.options
 
     static let reference = Option<DocumentTextValue>(
         "--reference", valueName: "text", help: "Without a stored offer: the reference to print (default CONCEPT).")

@@ -31,6 +31,28 @@ enum Lookup {
         return profile
     }
 
+    /// The issued quote a document command's `key` names: an offer number, else a quote
+    /// reference; nil when there is none.
+    static func issuedQuote(_ key: String, store: CatalogueStore) throws(CLIError) -> QuoteRecord? {
+        do {
+            if let offerID = Int64(key) { return try store.quote(offerID: offerID) }
+            return try store.quote(reference: key)
+        } catch {
+            throw .database(file: store.database.path, message: error.description)
+        }
+    }
+
+    /// The agreement a document command's `key` names: its accepted offer's number, else an
+    /// agreement reference; nil when there is none.
+    static func acceptedAgreement(_ key: String, store: CatalogueStore) throws(CLIError) -> AgreementRecord? {
+        do {
+            if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) { return try store.agreement(quoteID: quote.id) }
+            return try store.agreement(reference: key)
+        } catch {
+            throw .database(file: store.database.path, message: error.description)
+        }
+    }
+
     /// The agreement `reference` (`UVO-2026-001`).
     static func agreement(_ reference: String, store: CatalogueStore) throws(CLIError) -> AgreementRecord {
         let record: AgreementRecord?

@@ -62,7 +62,7 @@ struct BookSelection: Sendable {
     init(parsing arguments: ParsedArguments, command: CommandInfo) throws(CLIError) {
         directory = try arguments.value(Self.directoryOption, command: command)
         rates = ProjectionAssumptions.Rates()
-        guard command.options.contains(where: { $0.name == SharedOptions.assumeWage.name }) else { return }
+        // A command without the --assume-* options never has them: the parser refuses undeclared options.
         rates.wage = try arguments.value(SharedOptions.assumeWage, command: command)
         rates.price = try arguments.value(SharedOptions.assumePrice, command: command)
         rates.mixedWageShare = try arguments.value(SharedOptions.assumeMixedWageShare, command: command)

@@ -125,14 +125,10 @@ enum CalculationOutput {
             var quote: QuoteRecord?
             switch kind {
             case .agreement:
-                if let id = Int64(key), let accepted = try store.quote(offerID: id) {
-                    agreement = try store.agreement(quoteID: accepted.id)
-                } else {
-                    agreement = try store.agreement(reference: key)
-                }
+                agreement = try Lookup.acceptedAgreement(key, store: store)
                 if let agreement { quote = try store.quote(id: agreement.quoteID) }
             case .quote:
-                quote = try Int64(key).flatMap { try store.quote(offerID: $0) } ?? store.quote(reference: key)
+                quote = try Lookup.issuedQuote(key, store: store)
             }
             guard let quote else { throw CLIError.refused("no \(kind == .quote ? "issued quote" : "agreement") for '\(key)'") }
             let belongsTo = agreement.map { "uitvoeringsovereenkomst \($0.reference)" } ?? "offerte \(quote.reference)"

@@ -86,8 +86,10 @@ enum WorkbookOutput {
 
     /// Builds the workbook and writes its bytes to the target's file atomically, then says so. A
     /// workbook too large for a sheet is refused (exit 65); any other failure to build it is a bug.
-    static func write(to target: OutputTarget, _ context: inout CommandContext,
+    static func write(to target: OutputTarget?, _ context: inout CommandContext,
                       _ build: () throws(SpreadsheetError) -> Workbook) throws(CLIError) {
+        // validate() has required the file (WorkbookOutput.check); without one this is a bug.
+        guard let target else { throw .internalError("a workbook without its --out file") }
         let bytes: [UInt8]
         do {
             bytes = try build().bytes()

@@ -65,7 +65,6 @@ struct ContractAmendCommand: ParsableCommand {
 
     func run(_ context: inout CommandContext) throws(CLIError) {
         let out = try output.out.target(context, store: self.store)
-        let format: DocumentFormat? = out == nil ? nil : output.format
         let source = try profileSource()
         let store = try self.store.open(context, .readWrite)
         let agreement = try Lookup.agreement(reference, store: store)
@@ -83,10 +82,9 @@ struct ContractAmendCommand: ParsableCommand {
             // Proposed, recorded and its document written in one transaction: a failed write records nothing.
             (proposal, stored) = try AgreementLifecycle.amend(reference, fromYear: fromYear, changes: changes, profile: profile, date: date, store: store,
                                                               mapping: { StoreOptions.error($0, store: store) }) { (proposal) throws(CLIError) in
-                guard let out, !out.isStandardOutput, let format else { return }
+                guard let out, !out.isStandardOutput else { return }
                 let record = proposal.record
-                let documents = RenderedDocuments(html: record.html, markdown: record.markdown, json: record.json)
-                try DocumentOutput.writeFile(try format.render(documents, date: record.dated, context), to: out)
+                try DocumentOutput.writeFile(try output.format.render(record.documents, date: record.dated, context), to: out)
             }
         }
         let document = proposal.document
@@ -108,12 +106,12 @@ struct ContractAmendCommand: ParsableCommand {
         } else {
             context.print("Not recorded (--dry-run). Run again without --dry-run to record \(proposal.record.reference).")
         }
-        if let out, let format {
-            let documents = RenderedDocuments(html: proposal.record.html, markdown: proposal.record.markdown, json: proposal.record.json)
+        if let out {
+            let documents = proposal.record.documents
             if stored != nil && !out.isStandardOutput {
                 context.print("Wrote wijziging \(proposal.record.reference) to \(out.path).")
             } else {
-                try DocumentOutput.write(documents, format: format, date: proposal.record.dated, to: out, &context,
+                try DocumentOutput.write(documents, format: output.format, date: proposal.record.dated, to: out, &context,
                                          what: "wijziging \(proposal.record.reference)")
             }
         }

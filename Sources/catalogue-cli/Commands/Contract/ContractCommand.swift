@@ -31,7 +31,7 @@ struct ContractCommand: ParsableCommand {
         output = try DocumentOutputSelection(parsing: arguments, command: Self.info)
         key = try arguments.positional(0, as: String.self, name: "agreement", command: Self.info)
         stateless = try StatelessDocumentSelection(parsing: arguments, command: Self.info)
-        payment = try arguments.value(StoreOptions.paymentOption, command: Self.info) ?? .quarterly
+        payment = try StoreOptions.payment(arguments, command: Self.info)
         store = try StoreSelection(parsing: arguments, command: Self.info)
         books = try BookSelection(parsing: arguments, command: Self.info)
     }
@@ -68,19 +68,10 @@ struct ContractCommand: ParsableCommand {
     /// offer's number), else the amendment of that reference.
     private func writeStored(_ key: String, to out: OutputTarget, _ context: inout CommandContext) throws(CLIError) {
         let store = try store.open(context, .readOnly)
-        let agreement: AgreementRecord?
-        do {
-            if let offerID = Int64(key), let quote = try store.quote(offerID: offerID) {
-                agreement = try store.agreement(quoteID: quote.id)
-            } else {
-                agreement = try store.agreement(reference: key)
-            }
-        } catch {
-            throw .database(file: store.database.path, message: error.description)
-        }
+        let agreement = try Lookup.acceptedAgreement(key, store: store)
         if let agreement {
             try DocumentOutput.writeStored(.agreement, id: agreement.id, subject: "agreement \(agreement.reference)",
-                                           RenderedDocuments(html: agreement.html, markdown: agreement.markdown, json: agreement.json),
+                                           agreement.documents,
                                            format: output.format, date: agreement.acceptedOn, to: out, store: store, &context,
                                            what: "uitvoeringsovereenkomst \(agreement.reference)")
             return
@@ -91,7 +82,7 @@ struct ContractCommand: ParsableCommand {
             throw .refused("no agreement for '\(key)'; accept the offer first with 'catalogue-cli offer accept <offer> --date …'")
         }
         try DocumentOutput.writeStored(.amendment, id: amendment.id, subject: "amendment \(amendment.reference)",
-                                       RenderedDocuments(html: amendment.html, markdown: amendment.markdown, json: amendment.json),
+                                       amendment.documents,
                                        format: output.format, date: amendment.dated, to: out, store: store, &context, what: "wijziging \(amendment.reference)")
     }
 }

@@ -63,7 +63,6 @@ struct ContractShowCommand: ParsableCommand {
         case .json: context.print(AgreementViewJSON.encode(view), terminator: true)
         case .text: try Self.printText(view, &context)
         case .xlsx:
-            guard let target else { throw .internalError("a workbook without its --out file") }
             try WorkbookOutput.write(to: target, &context) { () throws(SpreadsheetError) in try AgreementWorkbook.build(view) }
         }
     }

@@ -54,7 +54,6 @@ struct TariffsDiffCommand: ParsableCommand {
         case .listing(.json): context.print(JSONWriter.write(diff.json), terminator: true)
         case .listing(.csv): context.output += diff.csv
         case .workbook:
-            guard let target else { throw .internalError("a workbook without its --out file") }
             // Each book with the bytes it was read from, in one read, so the hash is of what is shown.
             let (older, newer) = (try read(older, library), try read(newer, library))
             try WorkbookOutput.write(to: target, &context) { () throws(SpreadsheetError) in
