@@ -98,7 +98,7 @@ struct ParserLimitTests {
     @Test("100 header fields pass, 101 are 431")
     func headerCount() {
         let fields = (1...100).map { "X-\($0): v\r\n" }.joined()
-        #expect(parse("GET / HTTP/1.1\r\n\(fields)\r\n".replacingOccurrences("X-1: v", "Host: h")) == .request(method: "GET", path: "/", body: ""))
+        #expect(parse("GET / HTTP/1.1\r\n\(fields)\r\n".replacing("X-1: v", with: "Host: h", maxReplacements: 1)) == .request(method: "GET", path: "/", body: ""))
         #expect(parse("GET / HTTP/1.1\r\nHost: h\r\n\(fields)\r\n") == .refused(431))
     }
 
@@ -178,15 +178,5 @@ struct ParserMalformedTests {
         #expect(summary(parser.next()) == .refused(400))
         parser.append(Array("GET / HTTP/1.1\r\nHost: h\r\n\r\n".utf8))
         #expect(summary(parser.next()) == .refused(400))
-    }
-}
-
-extension String {
-    /// This text with the first occurrence of `target` replaced (no Foundation here).
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        var copy = self
-        copy.replaceSubrange(range, with: replacement)
-        return copy
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import HTTP
 import Synchronization
+import Testing
 
 /// A response as the test client read it off the socket.
 struct RawResponse {
@@ -59,10 +60,14 @@ final class RawClient {
     /// Says no more will be sent.
     func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
 
+    /// Whether the last read saw the server close the connection (rather than time out).
+    private(set) var closedByServer = false
+
     /// Reads more bytes into `pending`; false at the end or on a timeout.
     private func fill() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 65536)
         let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        if count == 0 { closedByServer = true }
         guard count > 0 else { return false }
         pending += buffer[0..<count]
         return true
@@ -96,9 +101,11 @@ final class RawClient {
         return recv(descriptor, &byte, 1, 0) == 0
     }
 
-    /// Everything until the server closes.
-    func readUntilClosed() -> [UInt8] {
+    /// Everything until the server closes; a read that times out instead is a failed expectation,
+    /// so "the server closed it" is what a caller checks, never merely "nothing more came".
+    func readUntilClosed(sourceLocation: SourceLocation = #_sourceLocation) -> [UInt8] {
         while fill() {}
+        #expect(closedByServer, "the server did not close the connection (the read timed out)", sourceLocation: sourceLocation)
         defer { pending = [] }
         return pending
     }

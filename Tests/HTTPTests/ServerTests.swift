@@ -156,7 +156,8 @@ struct ServerTests {
         let server = try startServer()
         defer { server.stop() }
         let second = HTTPServer(configuration: HTTPServer.Configuration(port: server.port), handler: echo)
-        #expect(throws: HTTPServerError.self) { try second.start() }
+        let inUse = #expect(throws: HTTPServerError.self) { try second.start() }
+        #expect(inUse?.description.contains(String(server.port)) == true, "the error names the port: \(String(describing: inUse))")
         #expect(throws: HTTPServerError.self) { try server.start() }
         let named = HTTPServer(configuration: HTTPServer.Configuration(host: "localhost", port: 0), handler: echo)
         #expect(throws: HTTPServerError.self) { try named.start() }

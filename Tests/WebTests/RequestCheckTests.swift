@@ -60,6 +60,10 @@ struct RequestCheckTests {
         let policy = OriginPolicy(allowedHosts: ["", "evil example", "*"])
         #expect(!policy.hostAllowed("evil"))
         #expect(!policy.hostAllowed("*"))
+        // Entries that contain an allowed host inside bad syntax must not allow that host either.
+        let wrapped = OriginPolicy(allowedHosts: ["localhost:8080/x", "user@localhost:8080", " localhost:8080", "localhost:8080,evil"])
+        #expect(!wrapped.hostAllowed("localhost:8080"))
+        #expect(OriginPolicy(allowedHosts: ["localhost:8080"]).hostAllowed("localhost:8080"), "the same host, well formed, is allowed")
     }
 
     /// A download folder with a file, a subfolder, links inside and out, and a secret beside it.

